@@ -1,0 +1,58 @@
+# Set-up and everyday commands. Everything installs into .venv from a Python >= 3.12
+# found by scripts/find-python (python3, python3.13/3.12, or pyenv's versions folder).
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: help install run test lint format migrate seed worker beat clean
+
+help:
+	@echo "make run      install, migrate, load the seed and serve http://127.0.0.1:$(PORT) (SQLite, eager tasks)"
+	@echo "make test     run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make lint     ruff check and format check"
+	@echo "make format   ruff format and fix"
+	@echo "make worker   start a Celery worker (needs CELERY_BROKER_URL)"
+
+$(PY):
+	@PYTHON=$${PYTHON:-$$(sh scripts/find-python)} || exit 1; \
+	echo "Creating $(VENV) with $$PYTHON"; \
+	"$$PYTHON" -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	DEBUG=1 $(PY) manage.py migrate --no-input
+
+seed: migrate
+	DEBUG=1 $(PY) manage.py load_seed
+
+run: seed
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	SECRET_KEY=$${SECRET_KEY:-test-only-secret-key} $(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+worker: install
+	$(BIN)/celery -A config worker --loglevel INFO
+
+beat: install
+	$(BIN)/celery -A config beat --loglevel INFO
+
+clean:
+	rm -rf $(VENV) .pytest_cache staticfiles

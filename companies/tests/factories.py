@@ -1,0 +1,42 @@
+import factory
+
+from companies.models import Company, Person, Product, ProductKind, Role
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Company
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Company {n}")
+    name_ar = factory.Sequence(lambda n: f"شركة {n}")
+
+    @factory.post_generation
+    def kinds(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.kinds.set(extracted)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    company = factory.SubFactory(CompanyFactory)
+    name = factory.Sequence(lambda n: f"Product {n}")
+    kind = ProductKind.IMAGE_MODEL
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Role
+
+    person = factory.SubFactory(PersonFactory)
+    company = factory.SubFactory(CompanyFactory)
+    title = "Chief Executive Officer"

@@ -1,0 +1,228 @@
+"""Dates known to a precision: "June 2025" is a month, not 2025-06-01.
+
+A partial date is stored as three columns: the first day of the period it names
+(`<name>_on`), its precision, and whether the source implies it rather than states it
+(`<name>_inferred`). Sorting uses the date; display and the API use all three.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import formats
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    QUARTER = "quarter", _("quarter")
+    YEAR = "year", _("year")
+    UNKNOWN = "unknown", _("unknown")
+
+
+_ISO_PATTERNS = (
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), DatePrecision.DAY),
+    (re.compile(r"^(\d{4})-(\d{2})$"), DatePrecision.MONTH),
+    (re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE), DatePrecision.QUARTER),
+    (re.compile(r"^(\d{4})$"), DatePrecision.YEAR),
+)
+
+
+def period_end(start: datetime.date, precision: str) -> datetime.date:
+    """The last day of the period of `precision` that starts on `start`."""
+    if precision == DatePrecision.YEAR:
+        return start.replace(month=12, day=31)
+    if precision in (DatePrecision.MONTH, DatePrecision.QUARTER):
+        months = 3 if precision == DatePrecision.QUARTER else 1
+        year, month = divmod(start.month - 1 + months, 12)
+        return datetime.date(start.year + year, month + 1, 1) - datetime.timedelta(days=1)
+    return start
+
+
+def period_start(day: datetime.date, precision: str) -> datetime.date:
+    """The first day of the period of `precision` that contains `day`."""
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    if precision == DatePrecision.QUARTER:
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    return day
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date with its precision; `date` is None exactly when the precision is unknown."""
+
+    date: datetime.date | None = None
+    precision: str = DatePrecision.UNKNOWN
+    inferred: bool = False
+
+    def __post_init__(self):
+        if self.precision not in DatePrecision.values:
+            raise ValueError(f"Unknown date precision {self.precision!r}.")
+        if (self.date is None) != (self.precision == DatePrecision.UNKNOWN):
+            raise ValueError("A partial date has a date exactly when its precision is known.")
+        if self.date is not None:
+            object.__setattr__(self, "date", period_start(self.date, self.precision))
+
+    @classmethod
+    def parse(cls, text: str | None, *, inferred: bool = False) -> PartialDate:
+        """Read "2025-06-13", "2025-06", "2025-Q2", "2025" or ""/None (unknown)."""
+        text = (text or "").strip()
+        if not text:
+            return cls(inferred=inferred)
+        for pattern, precision in _ISO_PATTERNS:
+            match = pattern.match(text)
+            if not match:
+                continue
+            year = int(match.group(1))
+            month, day = 1, 1
+            if precision == DatePrecision.QUARTER:
+                month = (int(match.group(2)) - 1) * 3 + 1
+            elif precision in (DatePrecision.MONTH, DatePrecision.DAY):
+                month = int(match.group(2))
+            if precision == DatePrecision.DAY:
+                day = int(match.group(3))
+            try:
+                return cls(datetime.date(year, month, day), precision, inferred)
+            except ValueError as error:
+                raise ValueError(f"{text!r} is not a real date: {error}.") from error
+        raise ValueError(f"{text!r} is not a date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY.")
+
+    @property
+    def is_known(self) -> bool:
+        return self.date is not None
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        """The last day the period could mean: comparisons across precisions use it."""
+        return None if self.date is None else period_end(self.date, self.precision)
+
+    def isoformat(self) -> str:
+        """The shortest ISO-like form that keeps the precision ("2025-06", "2025-Q2")."""
+        if self.date is None:
+            return ""
+        if self.precision == DatePrecision.YEAR:
+            return f"{self.date.year:04d}"
+        if self.precision == DatePrecision.QUARTER:
+            return f"{self.date.year:04d}-Q{(self.date.month - 1) // 3 + 1}"
+        if self.precision == DatePrecision.MONTH:
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+    def __str__(self) -> str:
+        """Display in the active language, never claiming more precision than stored."""
+        if self.date is None:
+            return str(_("date unknown"))
+        if self.precision == DatePrecision.YEAR:
+            return formats.date_format(self.date, "Y")
+        if self.precision == DatePrecision.QUARTER:
+            quarter = (self.date.month - 1) // 3 + 1
+            return pgettext("quarter of a year", "Q%(quarter)s %(year)s") % {
+                "quarter": quarter,
+                "year": self.date.year,
+            }
+        if self.precision == DatePrecision.MONTH:
+            return formats.date_format(self.date, "YEAR_MONTH_FORMAT")
+        return formats.date_format(self.date, "DATE_FORMAT")
+
+
+def partial_date_fields(name: str, verbose_name: str) -> type[models.Model]:
+    """An abstract model adding the partial date `name` to the models that inherit it.
+
+    It contributes `<name>_on`, `<name>_precision` and `<name>_inferred`, a `<name>`
+    property that reads and writes them as one `PartialDate`, and validation. Its
+    database rules come from `partial_date_constraints(name)`, listed in the model's Meta
+    (Django takes Meta from one abstract parent only).
+    """
+    on_field, precision_field, inferred_field = (
+        f"{name}_on",
+        f"{name}_precision",
+        f"{name}_inferred",
+    )
+
+    def read(self) -> PartialDate:
+        return PartialDate(
+            getattr(self, on_field), getattr(self, precision_field), getattr(self, inferred_field)
+        )
+
+    def write(self, value: PartialDate) -> None:
+        setattr(self, on_field, value.date)
+        setattr(self, precision_field, value.precision)
+        setattr(self, inferred_field, value.inferred)
+
+    def clean(self):
+        super(mixin, self).clean()
+        day, precision = getattr(self, on_field), getattr(self, precision_field)
+        if day is None and precision != DatePrecision.UNKNOWN:
+            raise ValidationError(
+                {on_field: _("Give the date, or set its precision to unknown.")}, code="required"
+            )
+        if day is not None and precision == DatePrecision.UNKNOWN:
+            raise ValidationError(
+                {precision_field: _("A date is given: say whether it is a day, month, or year.")},
+                code="invalid",
+            )
+        if day is not None:
+            setattr(self, on_field, period_start(day, precision))
+
+    def save(self, **kwargs):
+        day = getattr(self, on_field)
+        if day is not None:
+            setattr(self, on_field, period_start(day, getattr(self, precision_field)))
+        super(mixin, self).save(**kwargs)
+
+    attrs = {
+        "__module__": __name__,
+        on_field: models.DateField(
+            format_lazy(_("{name} date"), name=verbose_name),
+            null=True,
+            blank=True,
+            db_index=True,
+            help_text=_("First day of the period the source gives (a month is stored as its 1st)."),
+        ),
+        precision_field: models.CharField(
+            format_lazy(_("{name} precision"), name=verbose_name),
+            max_length=7,
+            choices=DatePrecision.choices,
+            default=DatePrecision.UNKNOWN,
+            help_text=_("How precisely the source dates it: day, month, quarter, year or unknown."),
+        ),
+        inferred_field: models.BooleanField(
+            format_lazy(_("{name} inferred"), name=verbose_name),
+            default=False,
+            help_text=_("The source implies this date rather than stating it."),
+        ),
+        name: property(read, write),
+        "clean": clean,
+        "save": save,
+        "Meta": type("Meta", (), {"abstract": True}),
+    }
+    mixin = type(f"{name.title().replace('_', '')}PartialDate", (models.Model,), attrs)
+    return mixin
+
+
+def partial_date_constraints(name: str) -> list[models.BaseConstraint]:
+    on_field, precision_field = f"{name}_on", f"{name}_precision"
+    return [
+        models.CheckConstraint(
+            condition=(
+                Q(**{f"{on_field}__isnull": True, precision_field: DatePrecision.UNKNOWN})
+                | (
+                    Q(**{f"{on_field}__isnull": False})
+                    & ~Q(**{precision_field: DatePrecision.UNKNOWN})
+                )
+            ),
+            name=f"%(app_label)s_%(class)s_{name}_precision_matches_date",
+            violation_error_message=_("A date needs a known precision, and only a date has one."),
+        ),
+    ]

@@ -1,0 +1,183 @@
+"""Money as the sources state it: an amount, a currency, how sure, per what.
+
+"Up to $100M per contract", "about $97B" and "terms undisclosed" are all values.
+Amounts are Decimals, never floats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+
+class MoneyQualifier(models.TextChoices):
+    EXACT = "exact", _("exact")
+    ABOUT = "about", _("about")
+    UP_TO = "up_to", _("up to")
+    AT_LEAST = "at_least", _("at least")
+
+
+class MoneyBasis(models.TextChoices):
+    TOTAL = "total", _("total")
+    PER_CONTRACT = "per_contract", _("per contract")
+    PER_MONTH = "per_month", _("per month")
+    PER_YEAR = "per_year", _("per year")
+    PER_PERSON = "per_person", _("per person")
+
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+_SCALES = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"))
+
+currency_code_validator = RegexValidator(
+    r"^[A-Z]{3}$", _("Use a three-letter ISO 4217 currency code such as USD.")
+)
+
+
+def compact_amount(amount: Decimal) -> str:
+    """14000000000 -> "14B", 2750000000 -> "2.75B", 120 -> "120"."""
+    for scale, suffix in _SCALES:
+        if abs(amount) >= scale:
+            return f"{(amount / scale).normalize():f}{suffix}"
+    return f"{amount.normalize():f}"
+
+
+@dataclass(frozen=True)
+class Money:
+    """A stated value. `undisclosed` means the source says there is a value but not what."""
+
+    amount: Decimal | None = None
+    currency: str = ""
+    qualifier: str = MoneyQualifier.EXACT
+    undisclosed: bool = False
+    basis: str = MoneyBasis.TOTAL
+
+    @property
+    def is_stated(self) -> bool:
+        return self.amount is not None
+
+    def __str__(self) -> str:
+        if self.undisclosed:
+            return str(_("undisclosed"))
+        if self.amount is None:
+            return ""
+        symbol = CURRENCY_SYMBOLS.get(self.currency)
+        number = compact_amount(self.amount)
+        text = f"{symbol}{number}" if symbol else f"{number} {self.currency}"
+        if self.qualifier != MoneyQualifier.EXACT:
+            text = f"{MoneyQualifier(self.qualifier).label} {text}"
+        if self.basis != MoneyBasis.TOTAL:
+            text = f"{text} {MoneyBasis(self.basis).label}"
+        return text
+
+
+def money_fields(name: str, verbose_name: str) -> type[models.Model]:
+    """An abstract model adding the money value `name` to the models that inherit it.
+
+    Fields `<name>_amount`, `<name>_currency`, `<name>_qualifier`, `<name>_undisclosed`,
+    `<name>_basis`; a `<name>` property reading and writing them as one `Money`; field-level
+    validation messages. Database rules: `money_constraints(name)` in the model's Meta.
+    """
+    amount, currency, qualifier, undisclosed, basis = (
+        f"{name}_{part}" for part in ("amount", "currency", "qualifier", "undisclosed", "basis")
+    )
+
+    def read(self) -> Money:
+        return Money(
+            getattr(self, amount),
+            getattr(self, currency),
+            getattr(self, qualifier),
+            getattr(self, undisclosed),
+            getattr(self, basis),
+        )
+
+    def write(self, value: Money) -> None:
+        setattr(self, amount, value.amount)
+        setattr(self, currency, value.currency)
+        setattr(self, qualifier, value.qualifier)
+        setattr(self, undisclosed, value.undisclosed)
+        setattr(self, basis, value.basis)
+
+    def clean(self):
+        super(mixin, self).clean()
+        errors = {}
+        value = getattr(self, amount)
+        if value is not None and value < 0:
+            errors[amount] = _("An amount cannot be negative.")
+        if value is not None and not getattr(self, currency):
+            errors[currency] = _("An amount needs its currency (an ISO 4217 code such as USD).")
+        if value is not None and getattr(self, undisclosed):
+            errors[undisclosed] = _("A value is either undisclosed or given, not both.")
+        if errors:
+            raise ValidationError(errors)
+
+    attrs = {
+        "__module__": __name__,
+        amount: models.DecimalField(
+            format_lazy(_("{name} amount"), name=verbose_name),
+            max_digits=20,
+            decimal_places=2,
+            null=True,
+            blank=True,
+            validators=[MinValueValidator(Decimal(0))],
+            help_text=_("As the source states it, in the currency below; empty if not stated."),
+        ),
+        currency: models.CharField(
+            format_lazy(_("{name} currency"), name=verbose_name),
+            max_length=3,
+            blank=True,
+            validators=[currency_code_validator],
+            help_text=_("ISO 4217 code, such as USD."),
+        ),
+        qualifier: models.CharField(
+            format_lazy(_("{name} qualifier"), name=verbose_name),
+            max_length=8,
+            choices=MoneyQualifier.choices,
+            default=MoneyQualifier.EXACT,
+            help_text=_('How the source hedges the figure: "about", "up to", "at least".'),
+        ),
+        undisclosed: models.BooleanField(
+            format_lazy(_("{name} undisclosed"), name=verbose_name),
+            default=False,
+            help_text=_("The source says the value exists but was not disclosed."),
+        ),
+        basis: models.CharField(
+            format_lazy(_("{name} basis"), name=verbose_name),
+            max_length=12,
+            choices=MoneyBasis.choices,
+            default=MoneyBasis.TOTAL,
+            help_text=_("What the figure counts: a total, or per contract, month, year, person."),
+        ),
+        name: property(read, write),
+        "clean": clean,
+        "Meta": type("Meta", (), {"abstract": True}),
+    }
+    mixin = type(f"{name.title().replace('_', '')}Money", (models.Model,), attrs)
+    return mixin
+
+
+def money_constraints(name: str) -> list[models.BaseConstraint]:
+    amount, currency, undisclosed = f"{name}_amount", f"{name}_currency", f"{name}_undisclosed"
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{amount}__isnull": True}) | Q(**{f"{amount}__gte": 0}),
+            name=f"%(app_label)s_%(class)s_{name}_amount_not_negative",
+            violation_error_message=_("An amount cannot be negative."),
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{amount}__isnull": True}) | ~Q(**{currency: ""}),
+            name=f"%(app_label)s_%(class)s_{name}_amount_has_currency",
+            violation_error_message=_("An amount needs its currency."),
+        ),
+        models.CheckConstraint(
+            condition=Q(**{f"{amount}__isnull": True}) | Q(**{undisclosed: False}),
+            name=f"%(app_label)s_%(class)s_{name}_undisclosed_has_no_amount",
+            violation_error_message=_("A value is either undisclosed or given, not both."),
+        ),
+    ]

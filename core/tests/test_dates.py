@@ -1,0 +1,98 @@
+import datetime
+
+import pytest
+from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core.dates import DatePrecision, PartialDate, period_end, period_start
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("2025-08-22", datetime.date(2025, 8, 22), DatePrecision.DAY),
+        ("2025-06", datetime.date(2025, 6, 1), DatePrecision.MONTH),
+        ("2025-Q3", datetime.date(2025, 7, 1), DatePrecision.QUARTER),
+        ("2022", datetime.date(2022, 1, 1), DatePrecision.YEAR),
+        ("", None, DatePrecision.UNKNOWN),
+        (None, None, DatePrecision.UNKNOWN),
+    ],
+)
+def test_parse_keeps_the_precision(text, date, precision):
+    value = PartialDate.parse(text)
+    assert (value.date, value.precision) == (date, precision)
+
+
+@pytest.mark.parametrize("text", ["2025-13", "2025-02-30", "June 2025", "25", "2025-Q5"])
+def test_parse_rejects_what_is_not_a_date(text):
+    with pytest.raises(ValueError, match="date"):
+        PartialDate.parse(text)
+
+
+def test_a_month_is_stored_as_its_first_day():
+    assert PartialDate(datetime.date(2025, 6, 17), DatePrecision.MONTH).date == datetime.date(
+        2025, 6, 1
+    )
+
+
+def test_a_date_needs_a_known_precision_and_unknown_has_no_date():
+    with pytest.raises(ValueError, match="precision"):
+        PartialDate(datetime.date(2025, 6, 1), DatePrecision.UNKNOWN)
+    with pytest.raises(ValueError, match="precision"):
+        PartialDate(None, DatePrecision.MONTH)
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "arabic"),
+    [
+        ("2025-06", "June 2025", "يونيو 2025"),
+        ("2025-08-22", "22 August 2025", "22 أغسطس 2025"),
+        ("2022", "2022", "2022"),
+        ("", "date unknown", None),
+    ],
+)
+def test_display_never_claims_more_precision_than_stored(text, english, arabic):
+    value = PartialDate.parse(text)
+    with translation.override("en"):
+        assert str(value) == english
+    if arabic:
+        with translation.override("ar"):
+            assert str(value) == arabic
+
+
+def test_quarter_display():
+    with translation.override("en"):
+        assert str(PartialDate.parse("2025-Q2")) == "Q2 2025"
+
+
+@pytest.mark.parametrize(
+    ("start", "precision", "end"),
+    [
+        (datetime.date(2025, 2, 1), DatePrecision.MONTH, datetime.date(2025, 2, 28)),
+        (datetime.date(2024, 2, 1), DatePrecision.MONTH, datetime.date(2024, 2, 29)),
+        (datetime.date(2025, 12, 1), DatePrecision.MONTH, datetime.date(2025, 12, 31)),
+        (datetime.date(2025, 10, 1), DatePrecision.QUARTER, datetime.date(2025, 12, 31)),
+        (datetime.date(2025, 1, 1), DatePrecision.YEAR, datetime.date(2025, 12, 31)),
+        (datetime.date(2025, 3, 9), DatePrecision.DAY, datetime.date(2025, 3, 9)),
+    ],
+)
+def test_period_end(start, precision, end):
+    assert period_end(start, precision) == end
+
+
+known_precisions = st.sampled_from(
+    [DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.QUARTER, DatePrecision.YEAR]
+)
+
+
+@given(day=st.dates(min_value=datetime.date(1, 1, 1)), precision=known_precisions)
+def test_isoformat_round_trips_through_parse(day, precision):
+    value = PartialDate(day, precision, inferred=True)
+    assert PartialDate.parse(value.isoformat(), inferred=True) == value
+
+
+@given(day=st.dates(max_value=datetime.date(9999, 11, 30)), precision=known_precisions)
+def test_a_period_contains_the_day_it_was_built_from(day, precision):
+    start = period_start(day, precision)
+    assert start <= day <= period_end(start, precision)

@@ -1,0 +1,35 @@
+import factory
+
+from companies.tests.factories import CompanyFactory
+from deals.models import Deal, DealParty, DealPartyRole, DealStatus, Lawsuit, LawsuitStatus
+
+
+class DealFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Deal
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Deal {n}")
+    status = DealStatus.ANNOUNCED
+
+    @factory.post_generation
+    def kinds(self, create, extracted, **kwargs):
+        if create:
+            self.kinds.set(extracted or ["partnership"])
+
+
+class DealPartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DealParty
+
+    deal = factory.SubFactory(DealFactory)
+    company = factory.SubFactory(CompanyFactory)
+    role = DealPartyRole.PARTNER
+
+
+class LawsuitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lawsuit
+
+    title = factory.Sequence(lambda n: f"Plaintiff {n} v. Defendant")
+    status = LawsuitStatus.FILED

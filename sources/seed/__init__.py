@@ -1,0 +1,404 @@
+"""The seed: the two articles the tracker starts from, and the facts they state.
+
+`seed_load()` reads `facts.toml` beside this file and creates every record it lists with
+citations to the articles in `articles/`. Records are found by natural key (slug, or the
+fields that identify them); one that exists is left as it is, so a second run changes
+nothing and a curator's later edits are never overwritten. Nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from companies.models import Company, Metric, Person, Product, Rivalry, Role, Statement
+from companies.services import alias_add, primary_aliases_sync
+from core.dates import PartialDate
+from core.money import Money
+from deals.models import Deal, DealParty, Development, Investment, Lawsuit, LawsuitParty
+from sources.models import Article, Citation, content_hash
+
+SEED_DIR = Path(__file__).resolve().parent
+FACTS_FILE = SEED_DIR / "facts.toml"
+ARTICLES_DIR = SEED_DIR / "articles"
+SEED_ATTRIBUTION = (
+    "Third-party news article shipped unchanged as attributed seed data; "
+    "the text names neither its outlet nor its date."
+)
+
+
+class SeedError(Exception):
+    """The seed file is wrong: a missing reference, an invalid value, a misquoted excerpt."""
+
+
+class _Loader:
+    def __init__(self, facts: dict, articles_dir: Path):
+        self.facts = facts
+        self.articles_dir = articles_dir
+        self.created: Counter[str] = Counter()
+        self.articles: dict[str, Article] = {}
+
+    # -- helpers --------------------------------------------------------------
+
+    def _where(self, section: str, entry: dict) -> str:
+        name = entry.get("slug") or entry.get("key") or entry.get("company") or "?"
+        return f"{section}[{name}]"
+
+    def _get_or_create(self, where: str, model, lookup: dict, values: dict) -> models.Model:
+        existing = model._default_manager.filter(**lookup).first()
+        if existing is not None:
+            return existing
+        instance = model(**lookup, **values)
+        self._save(where, instance)
+        self.created[model._meta.verbose_name_plural.title()] += 1
+        return instance
+
+    def _save(self, where: str, instance: models.Model) -> None:
+        try:
+            instance.full_clean()
+        except ValidationError as error:
+            raise SeedError(f"{where}: {_describe(error)}") from error
+        instance.save()
+
+    def _ref(self, where: str, model, slug: str):
+        try:
+            return model._default_manager.get(slug=slug)
+        except model.DoesNotExist:
+            label = model._meta.verbose_name
+            raise SeedError(f"{where}: no {label} with slug {slug!r} in the seed.") from None
+
+    def _date(self, where: str, entry: dict, name: str) -> dict:
+        try:
+            value = PartialDate.parse(
+                entry.get(name), inferred=entry.get(f"{name}_inferred", False)
+            )
+        except ValueError as error:
+            raise SeedError(f"{where}: {name}: {error}") from error
+        return {
+            f"{name}_on": value.date,
+            f"{name}_precision": value.precision,
+            f"{name}_inferred": value.inferred,
+        }
+
+    def _money(self, where: str, entry: dict, name: str = "value") -> dict:
+        given = entry.get(name, {})
+        try:
+            amount = Decimal(given["amount"]) if "amount" in given else None
+        except InvalidOperation:
+            raise SeedError(f"{where}: {name}: {given['amount']!r} is not a number.") from None
+        money = Money(
+            amount=amount,
+            currency=given.get("currency", ""),
+            qualifier=given.get("qualifier", "exact"),
+            undisclosed=given.get("undisclosed", False),
+            basis=given.get("basis", "total"),
+        )
+        return {
+            f"{name}_{part}": getattr(money, part)
+            for part in ("amount", "currency", "qualifier", "undisclosed", "basis")
+        }
+
+    def _cite(self, where: str, entry: dict, target_field: str, target) -> None:
+        citations = entry.get("cite", [])
+        if not citations:
+            raise SeedError(f"{where}: every seeded fact needs at least one citation.")
+        for citation in citations:
+            article = self.articles.get(citation.get("article"))
+            if article is None:
+                raise SeedError(f"{where}: unknown article {citation.get('article')!r}.")
+            self._get_or_create(
+                where,
+                Citation,
+                {
+                    "article": article,
+                    "excerpt": citation.get("excerpt", ""),
+                    "supports": citation.get("supports", ""),
+                    target_field: target,
+                },
+                {},
+            )
+
+    def _names(self, record, entry: dict) -> None:
+        primary_aliases_sync(record)
+        for name in entry.get("aliases", []):
+            alias_add(target=record, name=name)
+
+    # -- sections -------------------------------------------------------------
+
+    def load_articles(self):
+        for entry in self.facts.get("articles", []):
+            where = self._where("articles", entry)
+            path = self.articles_dir / entry["file"]
+            try:
+                text = path.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                raise SeedError(f"{where}: the article file {path} is missing.") from None
+            values = {
+                "title": entry.get("title", ""),
+                "language": entry["language"],
+                "text": text,
+                "text_is_public": True,
+                "attribution": SEED_ATTRIBUTION,
+                **self._date(where, entry, "published"),
+            }
+            article = self._get_or_create(
+                where, Article, {"content_hash": content_hash(text)}, values
+            )
+            self.articles[entry["key"]] = article
+
+    def load_companies(self):
+        for entry in self.facts.get("companies", []):
+            where = self._where("companies", entry)
+            values = {
+                "name": entry["name"],
+                "name_ar": entry.get("name_ar", ""),
+                "description": entry.get("description", ""),
+                "description_ar": entry.get("description_ar", ""),
+                "status": entry.get("status", "unknown"),
+                **self._date(where, entry, "founded"),
+            }
+            company = self._get_or_create(where, Company, {"slug": entry["slug"]}, values)
+            if not company.kinds.exists():
+                company.kinds.set(entry.get("kinds", []))
+            self._names(company, entry)
+            self._cite(where, entry, "company", company)
+
+    def load_people(self):
+        for entry in self.facts.get("people", []):
+            where = self._where("people", entry)
+            values = {"name": entry["name"], "name_ar": entry.get("name_ar", "")}
+            person = self._get_or_create(where, Person, {"slug": entry["slug"]}, values)
+            self._names(person, entry)
+            self._cite(where, entry, "person", person)
+
+    def load_roles(self):
+        for entry in self.facts.get("roles", []):
+            where = f"roles[{entry['person']} at {entry['company']}]"
+            lookup = {
+                "person": self._ref(where, Person, entry["person"]),
+                "company": self._ref(where, Company, entry["company"]),
+                "title": entry["title"],
+            }
+            values = {
+                "title_ar": entry.get("title_ar", ""),
+                **self._date(where, entry, "started"),
+                **self._date(where, entry, "ended"),
+            }
+            role = self._get_or_create(where, Role, lookup, values)
+            self._cite(where, entry, "role", role)
+
+    def load_products(self):
+        for entry in self.facts.get("products", []):
+            where = self._where("products", entry)
+            values = {
+                "company": self._ref(where, Company, entry["company"]),
+                "name": entry["name"],
+                "name_ar": entry.get("name_ar", ""),
+                "kind": entry["kind"],
+                "description": entry.get("description", ""),
+                "description_ar": entry.get("description_ar", ""),
+                **self._date(where, entry, "launched"),
+            }
+            product = self._get_or_create(where, Product, {"slug": entry["slug"]}, values)
+            self._names(product, entry)
+            self._cite(where, entry, "product", product)
+        for entry in self.facts.get("products", []):
+            platforms = entry.get("platforms", [])
+            product = Product.objects.get(slug=entry["slug"])
+            if platforms and not product.platforms.exists():
+                where = self._where("products", entry)
+                product.platforms.set([self._ref(where, Product, slug) for slug in platforms])
+
+    def load_statements(self):
+        for entry in self.facts.get("statements", []):
+            where = f"statements[{entry['company']}: {entry['summary'][:30]}]"
+            stated_by = entry.get("stated_by")
+            lookup = {
+                "company": self._ref(where, Company, entry["company"]),
+                "summary": entry["summary"],
+            }
+            values = {
+                "kind": entry["kind"],
+                "summary_ar": entry.get("summary_ar", ""),
+                "stated_by": self._ref(where, Person, stated_by) if stated_by else None,
+                "via": entry.get("via", ""),
+                **self._date(where, entry, "stated"),
+            }
+            statement = self._get_or_create(where, Statement, lookup, values)
+            self._cite(where, entry, "statement", statement)
+
+    def load_rivalries(self):
+        for entry in self.facts.get("rivalries", []):
+            where = f"rivalries[{entry['company']} vs {entry['rival']}]"
+            lookup = {
+                "company": self._ref(where, Company, entry["company"]),
+                "rival": self._ref(where, Company, entry["rival"]),
+            }
+            values = {
+                "summary": entry.get("summary", ""),
+                "summary_ar": entry.get("summary_ar", ""),
+            }
+            rivalry = self._get_or_create(where, Rivalry, lookup, values)
+            if not rivalry.products.exists():
+                rivalry.products.set(
+                    [self._ref(where, Product, s) for s in entry.get("products", [])]
+                )
+            self._cite(where, entry, "rivalry", rivalry)
+
+    def load_metrics(self):
+        for entry in self.facts.get("metrics", []):
+            where = f"metrics[{entry['company']}: {entry['kind']}]"
+            lookup = {
+                "company": self._ref(where, Company, entry["company"]),
+                "kind": entry["kind"],
+                "label": entry.get("label", ""),
+            }
+            values = {
+                "label_ar": entry.get("label_ar", ""),
+                "value_high": Decimal(entry["value_high"]) if "value_high" in entry else None,
+                "projected": entry.get("projected", False),
+                **self._money(where, entry),
+                **self._date(where, entry, "as_of"),
+            }
+            metric = self._get_or_create(where, Metric, lookup, values)
+            self._cite(where, entry, "metric", metric)
+
+    def _party_target(self, where: str, party: dict) -> dict:
+        if "company" in party:
+            return {"company": self._ref(where, Company, party["company"])}
+        if "person" in party:
+            return {"person": self._ref(where, Person, party["person"])}
+        return {"unnamed_description": party.get("unnamed", "")}
+
+    def load_deals(self):
+        for entry in self.facts.get("deals", []):
+            where = self._where("deals", entry)
+            announced_by = entry.get("announced_by")
+            values = {
+                "title": entry["title"],
+                "title_ar": entry.get("title_ar", ""),
+                "status": entry["status"],
+                "announced_by": self._ref(where, Person, announced_by) if announced_by else None,
+                "announced_via": entry.get("announced_via", ""),
+                "summary": entry.get("summary", ""),
+                "summary_ar": entry.get("summary_ar", ""),
+                **self._date(where, entry, "announced"),
+                **self._money(where, entry),
+            }
+            deal = self._get_or_create(where, Deal, {"slug": entry["slug"]}, values)
+            if not deal.kinds.exists():
+                deal.kinds.set(entry["kinds"])
+            for party in entry.get("parties", []):
+                lookup = {"deal": deal, "role": party["role"], **self._party_target(where, party)}
+                extra = {"unnamed_description_ar": party.get("unnamed_ar", "")}
+                self._get_or_create(where, DealParty, lookup, extra if "unnamed" in party else {})
+            self._cite(where, entry, "deal", deal)
+
+    def load_investments(self):
+        for entry in self.facts.get("investments", []):
+            where = self._where("investments", entry)
+            values = {
+                "investee": self._ref(where, Company, entry["investee"]),
+                "status": entry["status"],
+                "round": entry.get("round", ""),
+                "summary": entry.get("summary", ""),
+                "summary_ar": entry.get("summary_ar", ""),
+                **self._date(where, entry, "announced"),
+                **self._money(where, entry),
+            }
+            investment = self._get_or_create(where, Investment, {"slug": entry["slug"]}, values)
+            if not investment.investors.exists():
+                investment.investors.set(
+                    [self._ref(where, Company, slug) for slug in entry["investors"]]
+                )
+            self._cite(where, entry, "investment", investment)
+
+    def load_lawsuits(self):
+        for entry in self.facts.get("lawsuits", []):
+            where = self._where("lawsuits", entry)
+            values = {
+                "title": entry["title"],
+                "title_ar": entry.get("title_ar", ""),
+                "status": entry["status"],
+                "court": entry.get("court", ""),
+                "docket_number": entry.get("docket_number", ""),
+                "jurisdiction": entry.get("jurisdiction", ""),
+                "summary": entry.get("summary", ""),
+                "summary_ar": entry.get("summary_ar", ""),
+                **self._date(where, entry, "filed"),
+            }
+            lawsuit = self._get_or_create(where, Lawsuit, {"slug": entry["slug"]}, values)
+            if not lawsuit.claims.exists():
+                lawsuit.claims.set(entry.get("claims", []))
+            for party in entry.get("parties", []):
+                lookup = {"lawsuit": lawsuit, **self._party_target(where, party)}
+                self._get_or_create(where, LawsuitParty, lookup, {"side": party["side"]})
+            self._cite(where, entry, "lawsuit", lawsuit)
+
+    def load_developments(self):
+        for entry in self.facts.get("developments", []):
+            where = self._where("developments", entry)
+            values = {
+                "title": entry["title"],
+                "title_ar": entry.get("title_ar", ""),
+                "kind": entry["kind"],
+                "jurisdiction": entry.get("jurisdiction", ""),
+                "summary": entry["summary"],
+                "summary_ar": entry.get("summary_ar", ""),
+                **self._date(where, entry, "occurred"),
+            }
+            development = self._get_or_create(where, Development, {"slug": entry["slug"]}, values)
+            if not development.companies.exists():
+                development.companies.set(
+                    [self._ref(where, Company, slug) for slug in entry.get("companies", [])]
+                )
+            self._cite(where, entry, "development", development)
+
+    def run(self) -> Counter[str]:
+        for section in (
+            self.load_articles,
+            self.load_companies,
+            self.load_people,
+            self.load_roles,
+            self.load_products,
+            self.load_statements,
+            self.load_rivalries,
+            self.load_metrics,
+            self.load_deals,
+            self.load_investments,
+            self.load_lawsuits,
+            self.load_developments,
+        ):
+            section()
+        return self.created
+
+
+def _describe(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+    return " ".join(error.messages)
+
+
+def seed_load(*, facts_file: Path = FACTS_FILE, articles_dir: Path = ARTICLES_DIR) -> Counter:
+    """Create the seed's records that do not exist yet; returns how many of each were created.
+
+    Runs in one transaction: a SeedError leaves the database as it was.
+    """
+    try:
+        facts = tomllib.loads(Path(facts_file).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SeedError(f"The seed file {facts_file} does not exist.") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SeedError(f"The seed file {facts_file} is not valid TOML: {error}.") from error
+    with transaction.atomic():
+        try:
+            return _Loader(facts, Path(articles_dir)).run()
+        except KeyError as error:
+            raise SeedError(f"The seed file lacks a required key: {error}.") from error
