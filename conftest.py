@@ -8,7 +8,7 @@ so CI cannot go green by skipping.
 import os
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
@@ -20,6 +20,36 @@ def missing_service(reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Tests render pages without running collectstatic, so no hashed-name manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def _require_marked_services(request):
     if request.node.get_closest_marker("postgresql") and connection.vendor != "postgresql":
         missing_service("PostgreSQL not configured: set DATABASE_URL=postgres://...")
+
+
+@pytest.fixture(scope="module")
+def _seed_for_module(django_db_setup, django_db_blocker):
+    """Load the seed once per test module, inside a transaction rolled back at its end.
+
+    Each test's own transaction nests in it as a savepoint, as with Django's
+    `TestCase.setUpTestData`, so tests see the seed and never each other's changes.
+    """
+    from sources.seed import seed_load
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        created = seed_load()
+        yield created
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def seeded(_seed_for_module, db):
+    """The database with the seed loaded: the two articles and every fact they state."""
+    return _seed_for_module

@@ -1,0 +1,207 @@
+"""The seed as loaded: idempotent, fully cited, and saying what the articles say."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from companies.models import Alias, Company, Metric, Person, Product, Role
+from deals.models import Deal, Development, Investment, Lawsuit
+from sources.models import Article, Citation
+from sources.seed import seed_load
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+DOMAIN_APPS = ("companies", "deals", "sources")
+
+
+def row_counts():
+    return {
+        model._meta.label: model._default_manager.count()
+        for label in DOMAIN_APPS
+        for model in apps.get_app_config(label).get_models()
+    }
+
+
+def test_loading_twice_changes_nothing():
+    before = row_counts()
+    assert seed_load() == {}
+    assert row_counts() == before
+
+
+def test_the_command_says_when_nothing_changed(capsys):
+    call_command("load_seed")
+    assert "already loaded" in capsys.readouterr().out
+
+
+def test_the_seed_is_not_empty(seeded):
+    assert seeded["Articles"] == 2
+    assert Deal.objects.count() >= 5
+    assert Company.objects.count() >= 9
+
+
+@pytest.mark.parametrize(
+    "model",
+    [Company, Person, Role, Product, Metric, Deal, Investment, Lawsuit, Development],
+    ids=lambda model: model.__name__,
+)
+def test_every_seeded_fact_has_a_citation(model):
+    uncited = model.objects.filter(citations__isnull=True)
+    assert not uncited.exists(), f"uncited: {list(uncited)}"
+    assert model.objects.exists()
+
+
+def test_every_citation_quotes_its_article():
+    for citation in Citation.objects.select_related("article"):
+        assert citation.excerpt in citation.article.text
+
+
+def test_the_articles_are_public_attributed_and_undated():
+    for article in Article.objects.all():
+        assert article.text_is_public
+        assert article.attribution
+        assert article.published_precision == "unknown"
+
+
+def test_the_meta_midjourney_deal():
+    deal = Deal.objects.get(slug="meta-midjourney-licensing-partnership")
+    assert set(deal.kinds.values_list("code", flat=True)) == {"partnership", "licensing"}
+    assert (deal.announced_on, deal.announced_precision, deal.announced_inferred) == (
+        datetime.date(2025, 8, 1),
+        "month",
+        True,
+    )
+    assert deal.announced_by.slug == "alexandr-wang"
+    assert deal.announced_via == "threads"
+    assert deal.value_undisclosed
+    assert deal.value_amount is None
+    roles = set(deal.parties.values_list("company__slug", "role"))
+    assert roles == {
+        ("meta", "licensee"),
+        ("meta", "partner"),
+        ("midjourney", "licensor"),
+        ("midjourney", "partner"),
+    }
+    assert {c.article.title for c in deal.citations.all()} >= {""}
+    assert deal.citations.values("article").distinct().count() == 2
+
+
+def test_meta_invested_14_billion_in_scale_ai_on_an_unknown_date():
+    investment = Investment.objects.get(investee__slug="scale-ai")
+    assert list(investment.investors.values_list("slug", flat=True)) == ["meta"]
+    assert (investment.value_amount, investment.value_currency) == (Decimal("14000000000"), "USD")
+    assert investment.announced_precision == "unknown"
+
+
+def test_the_hiring_campaign_is_up_to_100_million_per_contract_for_unnamed_researchers():
+    deal = Deal.objects.get(kinds="hiring")
+    assert (deal.value_amount, deal.value_qualifier, deal.value_basis) == (
+        Decimal("100000000"),
+        "up_to",
+        "per_contract",
+    )
+    researchers = deal.parties.get(role="hire")
+    assert researchers.company is None
+    assert researchers.person is None
+    assert researchers.unnamed_description_ar == "عشرات الباحثين"
+
+
+def test_the_openai_bid_was_rejected_and_meta_did_not_join():
+    deal = Deal.objects.get(slug="openai-97b-acquisition-bid")
+    assert deal.status == "rejected"
+    assert (deal.value_amount, deal.value_qualifier) == (Decimal("97000000000"), "about")
+    assert deal.parties.filter(company__slug="meta", role="declined").exists()
+    assert deal.parties.filter(company__slug="openai", role="target").exists()
+
+
+def test_the_play_ai_acquisition_and_the_rejected_offers_for_midjourney():
+    assert Deal.objects.filter(
+        kinds="acquisition", parties__company__slug="play-ai", parties__role="target"
+    ).exists()
+    offers = Deal.objects.get(kinds="acquisition_offer", parties__company__slug="midjourney")
+    assert (offers.status, offers.announced_precision) == ("rejected", "unknown")
+
+
+def test_the_disney_and_universal_suit():
+    lawsuit = Lawsuit.objects.get(slug="disney-universal-v-midjourney")
+    sides = set(lawsuit.parties.values_list("company__slug", "side"))
+    assert sides == {
+        ("disney", "plaintiff"),
+        ("universal", "plaintiff"),
+        ("midjourney", "defendant"),
+    }
+    assert list(lawsuit.claims.values_list("code", flat=True)) == ["copyright"]
+    assert (lawsuit.filed_on, lawsuit.filed_precision, lawsuit.filed_inferred) == (
+        datetime.date(2025, 6, 1),
+        "month",
+        True,
+    )
+
+
+def test_court_rulings_are_a_development_not_an_invented_case():
+    development = Development.objects.get(kind="court_rulings")
+    assert development.jurisdiction == "US"
+    assert not Lawsuit.objects.exclude(slug="disney-universal-v-midjourney").exists()
+
+
+def test_products_and_their_makers():
+    makers = dict(Product.objects.values_list("slug", "company__slug"))
+    assert {
+        "sora": "openai",
+        "flux": "black-forest-labs",
+        "veo": "google",
+        "imagine": "meta",
+        "movie-gen": "meta",
+        "midjourney-v1": "midjourney",
+    }.items() <= makers.items()
+    v1 = Product.objects.get(slug="midjourney-v1")
+    assert (v1.launched_on, v1.launched_precision) == (datetime.date(2025, 6, 1), "month")
+    imagine = Product.objects.get(slug="imagine")
+    assert set(imagine.platforms.values_list("slug", flat=True)) == {
+        "facebook",
+        "instagram",
+        "messenger",
+    }
+
+
+def test_midjourney_founding_independence_revenue_and_prices():
+    midjourney = Company.objects.get(slug="midjourney")
+    assert set(midjourney.kinds.values_list("code", flat=True)) == {"startup", "research_lab"}
+    assert (midjourney.founded_on, midjourney.founded_precision) == (
+        datetime.date(2022, 1, 1),
+        "year",
+    )
+    assert midjourney.status == "independent"
+    assert midjourney.statements.filter(kind="funding", stated_by__slug="david-holz").exists()
+    revenue = midjourney.metrics.get(kind="revenue")
+    assert (revenue.value_amount, revenue.value_qualifier, revenue.value_basis) == (
+        Decimal("200000000"),
+        "up_to",
+        "per_year",
+    )
+    assert revenue.projected
+    assert revenue.as_of_on.year == 2023
+    price = midjourney.metrics.get(kind="price")
+    assert (price.value_amount, price.value_high, price.value_basis) == (
+        Decimal("10"),
+        Decimal("120"),
+        "per_month",
+    )
+
+
+def test_roles_only_where_an_article_states_one():
+    roles = set(Role.objects.values_list("person__slug", "company__slug"))
+    assert roles == {("alexandr-wang", "meta"), ("david-holz", "midjourney")}
+
+
+def test_both_articles_spellings_of_wang_are_aliases():
+    names = set(Alias.objects.filter(person__slug="alexandr-wang").values_list("name", flat=True))
+    assert {"ألكسندر وانغ", "ألكسندر وانج", "Alexandr Wang"} <= names
+
+
+def test_every_company_has_names_in_both_scripts():
+    for company in Company.objects.all():
+        languages = set(company.aliases.values_list("language", flat=True))
+        assert {"ar", "en"} <= languages, company
