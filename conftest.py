@@ -53,3 +53,10 @@ def _seed_for_module(django_db_setup, django_db_blocker):
 def seeded(_seed_for_module, db):
     """The database with the seed loaded: the two articles and every fact they state."""
     return _seed_for_module
+
+
+def pytest_report_header(config):
+    services = (
+        "required (missing ones fail)" if REQUIRE_SERVICES else "optional (missing ones skip)"
+    )
+    return [f"database: {connection.vendor}; services: {services}"]
