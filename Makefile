@@ -7,7 +7,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run test lint format migrate seed worker beat clean
+.PHONY: help install translations system-packages run test lint format migrate seed worker beat clean
 
 help:
 	@echo "make run      install, migrate, load the seed and serve http://127.0.0.1:$(PORT) (SQLite, eager tasks)"
@@ -28,7 +28,28 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP)
 
-migrate: install
+# System packages: gettext (compiles the Arabic translation) and Chromium (browser tests).
+system-packages:
+	@if command -v msgfmt >/dev/null && command -v chromium >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium >/dev/null; \
+	else \
+		echo "Install gettext and chromium (Debian: sudo apt-get install gettext chromium)."; exit 1; \
+	fi
+
+# Compile locale/*.po (installing gettext when running as root); without gettext the
+# site still runs, in English only.
+translations: install
+	@if ! command -v msgfmt >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	fi; \
+	if command -v msgfmt >/dev/null; then \
+		DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0; \
+	else \
+		echo "gettext (msgfmt) is missing: the Arabic interface will not be translated."; \
+	fi
+
+migrate: translations
 	DEBUG=1 $(PY) manage.py migrate --no-input
 
 seed: migrate
@@ -37,7 +58,7 @@ seed: migrate
 run: seed
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+test: translations
 	SECRET_KEY=$${SECRET_KEY:-test-only-secret-key} $(BIN)/pytest
 
 lint: install

@@ -60,3 +60,32 @@ def pytest_report_header(config):
         "required (missing ones fail)" if REQUIRE_SERVICES else "optional (missing ones skip)"
     )
     return [f"database: {connection.vendor}; services: {services}"]
+
+
+def _staff_in_group(user_model, username: str, group: str):
+    from django.contrib.auth.models import Group
+
+    from core.roles import roles_setup
+
+    roles_setup()
+    user = user_model.objects.create_user(username, password=f"{username}-pass", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def curator(db, django_user_model):
+    """A staff user in the curator group."""
+    return _staff_in_group(django_user_model, "curator", "curator")
+
+
+@pytest.fixture
+def reviewer(db, django_user_model):
+    """A staff user in the reviewer group (read-only)."""
+    return _staff_in_group(django_user_model, "reviewer", "reviewer")
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client

@@ -1,10 +1,13 @@
 """Writes for companies, people and products that other apps and commands call."""
 
 import re
+from collections import Counter
 
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 
-from .models import Alias, AliasLanguage, Company, Person, Product
+from core.models import slug_redirect_add
+
+from .models import Alias, AliasLanguage, Company, CompanyStatus, Person, Product
 from .normalization import strict_key
 
 Named = Company | Person | Product
@@ -58,8 +61,80 @@ def primary_aliases_sync(target: Named) -> None:
     field = _target_field(target)
     primary_names = [name for name in (target.name, target.name_ar) if name]
     primary_keys = {strict_key(name) for name in primary_names}
-    Alias.objects.filter(**{field: target}, is_primary=True).exclude(key__in=primary_keys).update(
-        is_primary=False
-    )
+    former = Alias.objects.filter(**{field: target}, is_primary=True).exclude(key__in=primary_keys)
+    for alias in former:
+        alias.is_primary = False
+        alias.save(update_fields=["is_primary"])
     for name in primary_names:
         alias_add(target=target, name=name, is_primary=True)
+
+
+def _move_row(row: models.Model, field_name: str, survivor: Company) -> bool:
+    """Point `row` at `survivor`; a row that would duplicate one the survivor has is deleted.
+
+    Returns whether the row was kept. The save and the delete are both recorded in history.
+    """
+    setattr(row, field_name, survivor)
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError:
+        type(row)._default_manager.filter(pk=row.pk).first().delete()
+        return False
+    return True
+
+
+def _fill_blanks(survivor: Company, duplicate: Company) -> None:
+    """Copy what the survivor lacks from the duplicate: an Arabic name, a founding date…"""
+    for field in ("name_ar", "description", "description_ar", "headquarters_country", "website"):
+        if not getattr(survivor, field) and getattr(duplicate, field):
+            setattr(survivor, field, getattr(duplicate, field))
+    if not survivor.founded.is_known and duplicate.founded.is_known:
+        survivor.founded = duplicate.founded
+    if survivor.status == CompanyStatus.UNKNOWN:
+        survivor.status = duplicate.status
+
+
+@transaction.atomic
+def company_merge(*, survivor: Company, duplicates: list[Company], user=None) -> Counter:
+    """Merge `duplicates` into `survivor` in one transaction; returns what moved, by kind.
+
+    Every row that points at a duplicate (deal and lawsuit parties, products, roles,
+    aliases, citations, statements, metrics, rivalries, investments) is moved; a row the
+    survivor already has in the same way is dropped rather than doubled. The duplicates'
+    names stay as aliases, their slugs redirect to the survivor, and they are deleted.
+    """
+    moved: Counter = Counter()
+    duplicates = [company for company in duplicates if company.pk != survivor.pk]
+    for duplicate in duplicates:
+        for relation in Company._meta.related_objects:
+            label = str(relation.related_model._meta.verbose_name_plural)
+            if relation.one_to_many:
+                rows = relation.related_model._default_manager.filter(
+                    **{relation.field.name: duplicate}
+                )
+                for row in rows:
+                    moved[label] += _move_row(row, relation.field.name, survivor)
+            elif relation.many_to_many:
+                for record in getattr(duplicate, relation.get_accessor_name()).all():
+                    links = getattr(record, relation.field.name)
+                    links.remove(duplicate)
+                    links.add(survivor)
+                    moved[label] += 1
+        survivor.kinds.add(*duplicate.kinds.all())
+        _fill_blanks(survivor, duplicate)
+        for name in (duplicate.name, duplicate.name_ar):
+            if name:
+                alias_add(target=survivor, name=name)
+        old_slug = duplicate.slug
+        duplicate._history_user = user
+        duplicate._change_reason = f"Merged into {survivor.slug}"
+        duplicate.delete()
+        slug_redirect_add(survivor, old_slug)
+    survivor.version += 1
+    survivor._history_user = user
+    survivor._change_reason = "Merged " + ", ".join(d.slug for d in duplicates)
+    survivor.full_clean()
+    survivor.save()
+    primary_aliases_sync(survivor)
+    return +moved

@@ -8,9 +8,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
-class TimeStampedModel(models.Model):
+class TrackedModel(models.Model):
+    """A record curators edit: timestamps and an edit version for optimistic locking.
+
+    `version` grows by one on every save through an editing path (admin, API); a save
+    based on an older version is refused instead of overwriting (`core.versioning`).
+    """
+
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(
+        _("version"), default=1, help_text=_("Grows by one with every edit.")
+    )
 
     class Meta:
         abstract = True
@@ -36,3 +45,50 @@ def the_one_set(instance: models.Model, fields: list[str]):
         if getattr(instance, f"{field}_id") is not None:
             return getattr(instance, field)
     return None
+
+
+class SlugRedirect(models.Model):
+    """The old slug of a merged or renamed record, so old links keep working.
+
+    Pages and the API answer an old slug with a permanent redirect to `new_slug`.
+    """
+
+    model = models.CharField(
+        _("model"), max_length=100, help_text=_('Such as "companies.company".')
+    )
+    old_slug = models.SlugField(_("old slug"), max_length=80, allow_unicode=True)
+    new_slug = models.SlugField(_("new slug"), max_length=80, allow_unicode=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["model", "old_slug"]
+        verbose_name = _("slug redirect")
+        verbose_name_plural = _("slug redirects")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "old_slug"],
+                name="core_slugredirect_once_per_slug",
+                violation_error_message=_("This old slug already redirects."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.model}: {self.old_slug} → {self.new_slug}"
+
+
+def slug_redirect_add(record: models.Model, old_slug: str) -> None:
+    """Make `old_slug` lead to `record`, and re-point redirects that led to `old_slug`."""
+    label = record._meta.label_lower
+    SlugRedirect.objects.filter(model=label, new_slug=old_slug).update(new_slug=record.slug)
+    SlugRedirect.objects.update_or_create(
+        model=label, old_slug=old_slug, defaults={"new_slug": record.slug}
+    )
+
+
+def slug_redirect_target(model: type[models.Model], slug: str) -> str | None:
+    """The current slug an old `slug` of `model` leads to, if any."""
+    return (
+        SlugRedirect.objects.filter(model=model._meta.label_lower, old_slug=slug)
+        .values_list("new_slug", flat=True)
+        .first()
+    )

@@ -6,7 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
-from core.models import TimeStampedModel, exactly_one_of, the_one_set
+from core.history import record_history
+from core.models import TrackedModel, exactly_one_of, the_one_set
 
 
 def content_hash(text: str) -> str:
@@ -23,7 +24,7 @@ class ArticleLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class Article(partial_date_fields("published", _("published")), TimeStampedModel):
+class Article(partial_date_fields("published", _("published")), TrackedModel):
     """A news article the tracker's facts come from.
 
     Its full text is shown to curators only, unless `text_is_public` (seed articles that
@@ -48,6 +49,8 @@ class Article(partial_date_fields("published", _("published")), TimeStampedModel
         help_text=_("Readers may see the full text (attributed seed data); otherwise excerpts."),
     )
     attribution = models.CharField(_("attribution"), max_length=500, blank=True)
+
+    history = record_history()
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -108,7 +111,7 @@ def _target_field(name: str) -> models.ForeignKey:
     )
 
 
-class Citation(TimeStampedModel):
+class Citation(TrackedModel):
     """The excerpt of an article that states a fact, tied to the record it supports.
 
     One nullable foreign key per citable model, exactly one set (a database check). Lower
@@ -139,6 +142,8 @@ class Citation(TimeStampedModel):
     lawsuit = _target_field("lawsuit")
     lawsuit_event = _target_field("lawsuit_event")
     development = _target_field("development")
+
+    history = record_history()
 
     class Meta:
         ordering = ["article", "id"]

@@ -1,7 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.history import record_history
 from core.models import exactly_one_of, the_one_set
 
 from ..normalization import name_keys
@@ -45,6 +46,8 @@ class Alias(models.Model):
     key = models.CharField(_("key"), max_length=200, db_index=True, editable=False)
     loose_key = models.CharField(_("loose key"), max_length=200, db_index=True, editable=False)
 
+    history = record_history()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("alias")
@@ -58,7 +61,6 @@ class Alias(models.Model):
             *(
                 models.UniqueConstraint(
                     fields=[target, "key"],
-                    condition=Q(**{f"{target}__isnull": False}),
                     name=f"companies_alias_unique_key_per_{target}",
                     violation_error_message=_("This name is already recorded for this record."),
                 )
@@ -72,6 +74,19 @@ class Alias(models.Model):
     def save(self, **kwargs):
         self.refresh_keys()
         super().save(**kwargs)
+
+    def clean(self):
+        super().clean()
+        self.refresh_keys()
+        target = self.target
+        if target is None or target.pk is None:
+            return
+        field = next(name for name in ALIAS_TARGETS if getattr(self, f"{name}_id"))
+        spelled_alike = Alias.objects.filter(**{field: target}, key=self.key).exclude(pk=self.pk)
+        if spelled_alike.exists():
+            raise ValidationError(
+                {"name": _("This name is already recorded for this record.")}, code="unique"
+            )
 
     @property
     def target(self):

@@ -2,7 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
-from core.models import TimeStampedModel
+from core.history import record_history
+from core.models import TrackedModel
 from core.slugs import unique_slug
 
 
@@ -39,7 +40,7 @@ class CompanyStatus(models.TextChoices):
     DEFUNCT = "defunct", _("defunct")
 
 
-class Company(partial_date_fields("founded", _("founded")), TimeStampedModel):
+class Company(partial_date_fields("founded", _("founded")), TrackedModel):
     """An organisation the tracker follows: a lab, a startup, a studio, an investor."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
@@ -65,6 +66,12 @@ class Company(partial_date_fields("founded", _("founded")), TimeStampedModel):
         choices=CompanyStatus.choices,
         default=CompanyStatus.UNKNOWN,
         help_text=_("Only what a cited source states; unknown otherwise."),
+    )
+
+    history = record_history("kinds")
+    revert_children = (
+        "aliases",
+        "citations",
     )
 
     class Meta:

@@ -6,7 +6,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
-from core.models import TimeStampedModel
+from core.history import record_history
+from core.models import TrackedModel
 from core.money import money_constraints, money_fields
 
 from .companies import Company
@@ -35,7 +36,7 @@ class StatementKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Statement(partial_date_fields("stated", _("stated")), TimeStampedModel):
+class Statement(partial_date_fields("stated", _("stated")), TrackedModel):
     """Something a company says or is reported to be ("no outside investors").
 
     Statements hold facts that are not deals, products or figures, so that they are
@@ -58,6 +59,9 @@ class Statement(partial_date_fields("stated", _("stated")), TimeStampedModel):
     )
     via = models.CharField(_("via"), max_length=16, choices=Channel.choices, blank=True)
 
+    history = record_history()
+    revert_children = ("citations",)
+
     class Meta:
         ordering = ["company", "-stated_on", "id"]
         verbose_name = _("statement")
@@ -68,7 +72,7 @@ class Statement(partial_date_fields("stated", _("stated")), TimeStampedModel):
         return f"{self.company}: {self.summary[:60]}"
 
 
-class Rivalry(TimeStampedModel):
+class Rivalry(TrackedModel):
     """A source names `rival` as a competitor of `company`, possibly through products."""
 
     company = models.ForeignKey(
@@ -89,6 +93,9 @@ class Rivalry(TimeStampedModel):
     )
     summary = models.TextField(_("summary"), blank=True)
     summary_ar = models.TextField(_("Arabic summary"), blank=True)
+
+    history = record_history("products")
+    revert_children = ("citations",)
 
     class Meta:
         ordering = ["company", "rival"]
@@ -121,7 +128,7 @@ class MetricKind(models.TextChoices):
 
 
 class Metric(
-    partial_date_fields("as_of", _("as of")), money_fields("value", _("value")), TimeStampedModel
+    partial_date_fields("as_of", _("as of")), money_fields("value", _("value")), TrackedModel
 ):
     """A dated figure about a company: revenue, a price, users.
 
@@ -157,6 +164,9 @@ class Metric(
     projected = models.BooleanField(
         _("projected"), default=False, help_text=_("A forecast or run rate, not a reported figure.")
     )
+
+    history = record_history()
+    revert_children = ("citations",)
 
     class Meta:
         ordering = ["company", "kind", "-as_of_on"]

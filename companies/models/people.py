@@ -4,13 +4,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
-from core.models import TimeStampedModel
+from core.history import record_history
+from core.models import TrackedModel
 from core.slugs import unique_slug
 
 from .companies import Company
 
 
-class Person(TimeStampedModel):
+class Person(TrackedModel):
     """A person named by a source: an executive, a founder, an investor."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
@@ -18,6 +19,12 @@ class Person(TimeStampedModel):
     name_ar = models.CharField(_("Arabic name"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     description_ar = models.TextField(_("Arabic description"), blank=True)
+
+    history = record_history()
+    revert_children = (
+        "aliases",
+        "citations",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -36,7 +43,7 @@ class Person(TimeStampedModel):
 class Role(
     partial_date_fields("started", _("started")),
     partial_date_fields("ended", _("ended")),
-    TimeStampedModel,
+    TrackedModel,
 ):
     """A position a person holds at a company, as a source states it; never inferred."""
 
@@ -48,6 +55,9 @@ class Role(
     )
     title = models.CharField(_("title"), max_length=200)
     title_ar = models.CharField(_("Arabic title"), max_length=200, blank=True)
+
+    history = record_history()
+    revert_children = ("citations",)
 
     class Meta:
         ordering = ["company", "person", "-started_on"]

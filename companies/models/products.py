@@ -2,7 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
-from core.models import TimeStampedModel
+from core.history import record_history
+from core.models import TrackedModel
 from core.slugs import unique_slug
 
 from .companies import Company
@@ -18,7 +19,7 @@ class ProductKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Product(partial_date_fields("launched", _("launched")), TimeStampedModel):
+class Product(partial_date_fields("launched", _("launched")), TrackedModel):
     """A model, an app or a service a company makes (Sora, Imagine, Instagram)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
@@ -37,6 +38,12 @@ class Product(partial_date_fields("launched", _("launched")), TimeStampedModel):
         related_name="hosted_products",
         verbose_name=_("available in"),
         help_text=_("Products or platforms this one ships inside (Imagine inside Instagram)."),
+    )
+
+    history = record_history("platforms")
+    revert_children = (
+        "aliases",
+        "citations",
     )
 
     class Meta:

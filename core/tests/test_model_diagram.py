@@ -4,6 +4,7 @@ import re
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from simple_history.models import HistoricalChanges
 
 from core.management.commands.model_diagram import APP_LABELS, REGENERATE
 
@@ -19,7 +20,12 @@ def diagram() -> str:
 
 
 def domain_models():
-    return [model for label in APP_LABELS for model in apps.get_app_config(label).get_models()]
+    return [
+        model
+        for label in APP_LABELS
+        for model in apps.get_app_config(label).get_models()
+        if not issubclass(model, HistoricalChanges)
+    ]
 
 
 def arrow(field) -> str:

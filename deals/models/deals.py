@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.models import Channel, Company, Person
 from core.dates import partial_date_constraints, partial_date_fields
-from core.models import TimeStampedModel
+from core.history import record_history
+from core.models import TrackedModel
 from core.money import money_constraints, money_fields
 from core.slugs import unique_slug
 
@@ -52,7 +53,7 @@ class DealStatus(models.TextChoices):
 class Deal(
     partial_date_fields("announced", _("announced")),
     money_fields("value", _("value")),
-    TimeStampedModel,
+    TrackedModel,
 ):
     """An agreement, offer or bid between companies and people, as sources report it."""
 
@@ -74,6 +75,12 @@ class Deal(
     )
     summary = models.TextField(_("summary"), blank=True)
     summary_ar = models.TextField(_("Arabic summary"), blank=True)
+
+    history = record_history("kinds")
+    revert_children = (
+        "parties",
+        "citations",
+    )
 
     class Meta:
         ordering = ["-announced_on", "-id"]
@@ -148,6 +155,8 @@ class DealParty(models.Model):
     )
     role = models.CharField(_("role"), max_length=10, choices=DealPartyRole.choices)
 
+    history = record_history()
+
     class Meta:
         ordering = ["deal", "role", "id"]
         verbose_name = _("deal party")
@@ -165,7 +174,6 @@ class DealParty(models.Model):
             *(
                 models.UniqueConstraint(
                     fields=["deal", target, "role"],
-                    condition=Q(**{f"{target}__isnull": False}),
                     name=f"deals_dealparty_{target}_once_per_role",
                     violation_error_message=_("This party already has this role in the deal."),
                 )

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company
 from core.dates import partial_date_constraints, partial_date_fields
-from core.models import TimeStampedModel
+from core.history import record_history
+from core.models import TrackedModel
 from core.money import money_constraints, money_fields
 from core.slugs import unique_slug
 
@@ -34,7 +35,7 @@ class InvestmentStatus(models.TextChoices):
 class Investment(
     partial_date_fields("announced", _("announced")),
     money_fields("value", _("amount")),
-    TimeStampedModel,
+    TrackedModel,
 ):
     """Money put into a company by one or more investors."""
 
@@ -57,6 +58,9 @@ class Investment(
     status = models.CharField(_("status"), max_length=10, choices=InvestmentStatus.choices)
     summary = models.TextField(_("summary"), blank=True)
     summary_ar = models.TextField(_("Arabic summary"), blank=True)
+
+    history = record_history("investors")
+    revert_children = ("citations",)
 
     class Meta:
         ordering = ["-announced_on", "-id"]

@@ -1,10 +1,10 @@
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, Person
 from core.dates import partial_date_constraints, partial_date_fields
-from core.models import TimeStampedModel, exactly_one_of
+from core.history import record_history
+from core.models import TrackedModel, exactly_one_of
 from core.slugs import unique_slug
 
 from .deals import PARTY_TARGETS
@@ -43,7 +43,7 @@ class LawsuitStatus(models.TextChoices):
     DECIDED = "decided", _("decided")
 
 
-class Lawsuit(partial_date_fields("filed", _("filed")), TimeStampedModel):
+class Lawsuit(partial_date_fields("filed", _("filed")), TrackedModel):
     """A court case between companies or people."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
@@ -60,6 +60,13 @@ class Lawsuit(partial_date_fields("filed", _("filed")), TimeStampedModel):
     )
     summary = models.TextField(_("summary"), blank=True)
     summary_ar = models.TextField(_("Arabic summary"), blank=True)
+
+    history = record_history("claims")
+    revert_children = (
+        "parties",
+        "events",
+        "citations",
+    )
 
     class Meta:
         ordering = ["-filed_on", "-id"]
@@ -107,6 +114,8 @@ class LawsuitParty(models.Model):
     )
     side = models.CharField(_("side"), max_length=11, choices=LawsuitSide.choices)
 
+    history = record_history()
+
     class Meta:
         ordering = ["lawsuit", "side", "id"]
         verbose_name = _("lawsuit party")
@@ -120,7 +129,6 @@ class LawsuitParty(models.Model):
             *(
                 models.UniqueConstraint(
                     fields=["lawsuit", target],
-                    condition=Q(**{f"{target}__isnull": False}),
                     name=f"deals_lawsuitparty_{target}_once",
                     violation_error_message=_(
                         "This party is already in the lawsuit: a party cannot be both "
@@ -145,7 +153,7 @@ class LawsuitEventKind(models.TextChoices):
     APPEAL = "appeal", _("appeal")
 
 
-class LawsuitEvent(partial_date_fields("occurred", _("occurred")), TimeStampedModel):
+class LawsuitEvent(partial_date_fields("occurred", _("occurred")), TrackedModel):
     """A dated step in a lawsuit: a ruling, a settlement, an appeal."""
 
     lawsuit = models.ForeignKey(
@@ -154,6 +162,9 @@ class LawsuitEvent(partial_date_fields("occurred", _("occurred")), TimeStampedMo
     kind = models.CharField(_("kind"), max_length=10, choices=LawsuitEventKind.choices)
     summary = models.TextField(_("summary"))
     summary_ar = models.TextField(_("Arabic summary"), blank=True)
+
+    history = record_history()
+    revert_children = ("citations",)
 
     class Meta:
         ordering = ["lawsuit", "occurred_on", "id"]
@@ -172,7 +183,7 @@ class DevelopmentKind(models.TextChoices):
     MARKET = "market", _("market")
 
 
-class Development(partial_date_fields("occurred", _("occurred")), TimeStampedModel):
+class Development(partial_date_fields("occurred", _("occurred")), TrackedModel):
     """A dated legal or market development that names no single case or deal.
 
     "US courts have ruled for tech companies in training-data cases" is one: recording
@@ -191,6 +202,9 @@ class Development(partial_date_fields("occurred", _("occurred")), TimeStampedMod
     )
     summary = models.TextField(_("summary"))
     summary_ar = models.TextField(_("Arabic summary"), blank=True)
+
+    history = record_history("companies")
+    revert_children = ("citations",)
 
     class Meta:
         ordering = ["-occurred_on", "-id"]

@@ -32,6 +32,9 @@ SEED_ATTRIBUTION = (
 )
 
 
+SEED_CHANGE_REASON = "Loaded from the seed articles"
+
+
 class SeedError(Exception):
     """The seed file is wrong: a missing reference, an invalid value, a misquoted excerpt."""
 
@@ -63,6 +66,7 @@ class _Loader:
             instance.full_clean()
         except ValidationError as error:
             raise SeedError(f"{where}: {_describe(error)}") from error
+        instance._change_reason = SEED_CHANGE_REASON
         instance.save()
 
     def _ref(self, where: str, model, slug: str):

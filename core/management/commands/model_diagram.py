@@ -5,8 +5,9 @@ from pathlib import Path
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models
+from simple_history.models import HistoricalChanges
 
-APP_LABELS = ("companies", "deals", "sources")
+APP_LABELS = ("core", "companies", "deals", "sources")
 REGENERATE = "python manage.py model_diagram --output docs/data-model.md"
 
 FIELD_TYPES = {
@@ -65,8 +66,17 @@ NOTES = """\
 
 
 def diagram_models() -> list[type[models.Model]]:
-    """The models of the diagrammed apps, without auto-created many-to-many tables."""
-    found = [model for label in APP_LABELS for model in apps.get_app_config(label).get_models()]
+    """The models of the diagrammed apps, without auto-created many-to-many tables.
+
+    History tables (one `Historical<Model>` per tracked model) are left out: they mirror
+    their model's columns and would double the picture.
+    """
+    found = [
+        model
+        for label in APP_LABELS
+        for model in apps.get_app_config(label).get_models()
+        if not issubclass(model, HistoricalChanges)
+    ]
     return sorted(found, key=lambda model: (model._meta.app_label, model._meta.model_name))
 
 

@@ -1,0 +1,190 @@
+"""Admin building blocks every domain app's admin uses.
+
+`TrackedAdmin` gives a model change history with revert (children included), refuses a
+save based on an outdated version, and can warn when a record is saved without a
+citation. The list filters and the alias-aware search are shared here too.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .history import record_revert, version_end, version_last_record
+from .models import SlugRedirect
+from .versioning import EditConflict, version_lock
+
+
+class TrackedAdminForm(forms.ModelForm):
+    """Carries the version the curator loaded; a save based on an older one is refused."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "version" in self.fields:
+            self.fields["version"].widget = forms.HiddenInput()
+            self.fields["version"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None and not self.instance._state.adding:
+            try:
+                version_lock(self.instance, cleaned.get("version"))
+            except EditConflict as conflict:
+                raise ValidationError(conflict.message(), code="edit_conflict") from conflict
+        return cleaned
+
+
+class TrackedAdmin(SimpleHistoryAdmin):
+    """Admin for a `TrackedModel`: history, revert, optimistic locking, citation warning."""
+
+    form = TrackedAdminForm
+    object_history_form_template = "admin/core/revert_confirmation.html"
+    #: Warn (without blocking) when the record is saved with no citation.
+    warn_without_citation = False
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if "version" in flatten_fieldsets(fieldsets):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "version"]}), *rest]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            loaded = form.cleaned_data.get("version")
+            obj.version = (loaded if loaded is not None else obj.version) + 1
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        record = form.instance
+        if self.warn_without_citation and not record.citations.exists():
+            self.message_user(
+                request,
+                _(
+                    "“%(record)s” has no citation yet. Add the article excerpt that states "
+                    "it, so readers can check it."
+                )
+                % {"record": record},
+                messages.WARNING,
+            )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Confirm and perform a revert to one version, children included."""
+        record = self.get_object(request, unquote(object_id))
+        if record is None:
+            raise Http404
+        if not self.has_change_permission(request, record):
+            raise PermissionDenied
+        historical = self.model.history.filter(id=record.pk, history_id=version_id).first()
+        if historical is None:
+            raise Http404
+        historical = version_last_record(historical)
+        opts = self.model._meta
+        history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[record.pk])
+        if request.method == "POST":
+            try:
+                expected = int(request.POST.get("version", ""))
+            except ValueError:
+                expected = None
+            try:
+                record_revert(
+                    record=record,
+                    history_id=historical.history_id,
+                    expected_version=expected,
+                    user=request.user,
+                )
+            except EditConflict as conflict:
+                self.message_user(request, conflict.message(), messages.ERROR)
+                return HttpResponseRedirect(history_url)
+            self.message_user(
+                request,
+                _("“%(record)s” was reverted to its version of %(when)s.")
+                % {"record": record, "when": f"{historical.history_date:%Y-%m-%d %H:%M:%S}"},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+            )
+        current = self.model.history.filter(id=record.pk).order_by("-history_date").first()
+        delta = current.diff_against(historical, foreign_keys_are_objs=True) if current else None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Revert %(record)s") % {"record": record},
+            "opts": opts,
+            "original": record,
+            "historical": historical,
+            "version_end": version_end(historical),
+            "changes": delta.changes if delta else [],
+            "history_url": history_url,
+            "children": [
+                (record._meta.get_field(name).related_model._meta.verbose_name_plural, name)
+                for name in getattr(self.model, "revert_children", ())
+            ],
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, self.object_history_form_template, context)
+
+
+class HasCitationFilter(admin.SimpleListFilter):
+    """Records with or without at least one citation."""
+
+    title = _("citation")
+    parameter_name = "has_citation"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("cited")), ("no", _("no citation"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(citations__isnull=False).distinct()
+        if self.value() == "no":
+            return queryset.filter(citations__isnull=True)
+        return queryset
+
+
+def year_filter(date_field: str, title) -> type[admin.SimpleListFilter]:
+    """A list filter by the year of the partial date `date_field`, with "unknown"."""
+
+    class YearFilter(admin.SimpleListFilter):
+        parameter_name = "year"
+
+        def lookups(self, request, model_admin):
+            years = model_admin.model.objects.dates(date_field, "year", order="DESC")
+            return [(str(day.year), str(day.year)) for day in years] + [("unknown", _("unknown"))]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if value == "unknown":
+                return queryset.filter(**{f"{date_field}__isnull": True})
+            if value and value.isdigit():
+                return queryset.filter(**{f"{date_field}__year": int(value)})
+            return queryset
+
+    YearFilter.title = title
+    return YearFilter
+
+
+def with_citation_count(queryset):
+    return queryset.annotate(citation_count=Count("citations", distinct=True))
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    """Old slugs of merged or renamed records; written by merges, read-only here."""
+
+    list_display = ["old_slug", "new_slug", "model", "created_at"]
+    list_filter = ["model"]
+    search_fields = ["old_slug", "new_slug"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

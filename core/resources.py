@@ -1,0 +1,108 @@
+"""Import/export pieces shared by the domain apps' resources (django-import-export)."""
+
+from django.core.exceptions import ValidationError
+from import_export import fields, resources, widgets
+
+from .dates import PartialDate
+
+
+class PartialDateField(fields.Field):
+    """A partial date as one column: "2025-08-22", "2025-08", "2025-Q3", "2025" or empty.
+
+    Reads and writes the three columns `<name>_on`, `<name>_precision`, `<name>_inferred`
+    through the model's `<name>` property; a trailing "?" marks an inferred date.
+    """
+
+    def __init__(self, name: str, **kwargs):
+        super().__init__(attribute=name, column_name=name, **kwargs)
+
+    def clean(self, row, **kwargs):
+        text = (row.get(self.column_name) or "").strip()
+        inferred = text.endswith("?")
+        return PartialDate.parse(text.rstrip("?"), inferred=inferred)
+
+    def get_value(self, instance):
+        value = getattr(instance, self.attribute)
+        return value.isoformat() + ("?" if value.is_known and value.inferred else "")
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        setattr(instance, self.attribute, self.clean(row))
+
+
+class CodesWidget(widgets.ManyToManyWidget):
+    """Kinds and claims as codes separated by "|" ("partnership|licensing")."""
+
+    def __init__(self, model):
+        super().__init__(model, separator="|", field="pk")
+
+    def clean(self, value, row=None, **kwargs):
+        codes = [code.strip() for code in str(value or "").split(self.separator) if code.strip()]
+        known = set(self.model.objects.filter(pk__in=codes).values_list("pk", flat=True))
+        unknown = [code for code in codes if code not in known]
+        if unknown:
+            choices = ", ".join(self.model.objects.values_list("pk", flat=True))
+            raise ValueError(f"Unknown code(s) {', '.join(unknown)}; use: {choices}.")
+        return self.model.objects.filter(pk__in=codes)
+
+
+class SlugsWidget(widgets.ManyToManyWidget):
+    """Related records by slug separated by "|", refusing slugs that do not exist."""
+
+    def __init__(self, model):
+        super().__init__(model, separator="|", field="slug")
+
+    def clean(self, value, row=None, **kwargs):
+        slugs = [slug.strip() for slug in str(value or "").split(self.separator) if slug.strip()]
+        found = self.model.objects.filter(slug__in=slugs)
+        missing = sorted(set(slugs) - {record.slug for record in found})
+        if missing:
+            label = self.model._meta.verbose_name
+            raise ValueError(f"No {label} with slug {', '.join(missing)}.")
+        return found
+
+
+class SlugWidget(widgets.ForeignKeyWidget):
+    """A related record by slug, with a sentence when it does not exist."""
+
+    def __init__(self, model):
+        super().__init__(model, field="slug")
+
+    def clean(self, value, row=None, **kwargs):
+        if not value:
+            return None
+        try:
+            return super().clean(value, row, **kwargs)
+        except self.model.DoesNotExist:
+            raise ValueError(f"No {self.model._meta.verbose_name} with slug {value!r}.") from None
+
+
+class TrackedResource(resources.ModelResource):
+    """Validates every row with the model's rules and counts an import as an edit.
+
+    Bad values in many-to-many columns are reported as the row's validation errors like
+    any other field, instead of failing later when the links are saved.
+    """
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors.setdefault(field.attribute, []).append(str(error))
+        if errors:
+            raise ValidationError(errors)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if instance.pk is not None:
+            instance.version += 1
+        instance._change_reason = "Imported from a file"
+
+    class Meta:
+        clean_model_instances = True
+        use_transactions = True

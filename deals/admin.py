@@ -1,0 +1,271 @@
+from django.contrib import admin
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+
+from companies.admin import AliasSearchMixin, FileImportExportAdmin, ids_of
+from core.admin import HasCitationFilter, TrackedAdmin, with_citation_count, year_filter
+from sources.admin import CitationInline
+
+from .models import (
+    Deal,
+    DealKind,
+    DealParty,
+    Development,
+    Investment,
+    Lawsuit,
+    LawsuitEvent,
+    LawsuitParty,
+)
+from .resources import DealResource, InvestmentResource, LawsuitResource
+
+
+def party_filter(hits) -> Q:
+    """Records with a party among the companies and people the search found."""
+    return Q(parties__company__in=ids_of(hits, "company")) | Q(
+        parties__person__in=ids_of(hits, "person")
+    )
+
+
+class DealPartyInline(admin.TabularInline):
+    model = DealParty
+    extra = 2
+    fields = [
+        "company",
+        "person",
+        "unnamed_description",
+        "unnamed_description_ar",
+        "unnamed_count",
+        "role",
+    ]
+    autocomplete_fields = ["company", "person"]
+
+
+class CompanyPartyFilter(admin.SimpleListFilter):
+    """Deals or lawsuits in which a company takes part, whatever its role."""
+
+    title = _("company")
+    parameter_name = "company"
+
+    def lookups(self, request, model_admin):
+        parties = model_admin.model._meta.get_field("parties").related_model
+        rows = (
+            parties.objects.filter(company__isnull=False)
+            .values_list("company__slug", "company__name")
+            .distinct()
+            .order_by("company__name")
+        )
+        return list(rows)
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(parties__company__slug=self.value()).distinct()
+        return queryset
+
+
+@admin.register(Deal)
+class DealAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
+    resource_classes = [DealResource]
+    warn_without_citation = True
+    list_display = [
+        "title",
+        "kinds_display",
+        "status",
+        "announced_display",
+        "value_display",
+        "parties_display",
+        "citation_count",
+    ]
+    list_filter = [
+        "kinds",
+        "status",
+        year_filter("announced_on", _("announced")),
+        CompanyPartyFilter,
+        HasCitationFilter,
+    ]
+    search_fields = ["title", "title_ar", "slug", "summary"]
+    autocomplete_fields = ["announced_by"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["kinds"]
+    inlines = [DealPartyInline, CitationInline]
+    fieldsets = [
+        (None, {"fields": ["title", "title_ar", "slug", "kinds", "status"]}),
+        (
+            _("Announcement"),
+            {
+                "fields": [
+                    "announced_on",
+                    "announced_precision",
+                    "announced_inferred",
+                    "announced_by",
+                    "announced_via",
+                ]
+            },
+        ),
+        (
+            _("Value"),
+            {
+                "fields": [
+                    "value_amount",
+                    "value_currency",
+                    "value_qualifier",
+                    "value_basis",
+                    "value_undisclosed",
+                ]
+            },
+        ),
+        (_("Summary"), {"fields": ["summary", "summary_ar"]}),
+    ]
+
+    def get_queryset(self, request):
+        parties = DealParty.objects.select_related("company", "person").order_by("role", "id")
+        return with_citation_count(super().get_queryset(request)).prefetch_related(
+            Prefetch("kinds", queryset=DealKind.objects.all()),
+            Prefetch("parties", queryset=parties),
+        )
+
+    def alias_search_filter(self, hits):
+        return party_filter(hits)
+
+    @admin.display(description=_("kinds"))
+    def kinds_display(self, deal):
+        return ", ".join(str(kind) for kind in deal.kinds.all())
+
+    @admin.display(description=_("announced"), ordering="announced_on")
+    def announced_display(self, deal):
+        return str(deal.announced)
+
+    @admin.display(description=_("value"), ordering="value_amount")
+    def value_display(self, deal):
+        return str(deal.value)
+
+    @admin.display(description=_("parties"))
+    def parties_display(self, deal):
+        return "; ".join(str(party) for party in deal.parties.all())
+
+    @admin.display(description=_("citations"), ordering="citation_count")
+    def citation_count(self, deal):
+        return deal.citation_count
+
+
+@admin.register(Investment)
+class InvestmentAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
+    resource_classes = [InvestmentResource]
+    warn_without_citation = True
+    list_display = ["__str__", "investee", "status", "round", "announced_display", "citation_count"]
+    list_filter = [
+        "status",
+        "round",
+        year_filter("announced_on", _("announced")),
+        HasCitationFilter,
+    ]
+    search_fields = ["slug", "summary", "investee__name", "investee__name_ar"]
+    autocomplete_fields = ["investee", "investors"]
+    list_select_related = ["investee"]
+    inlines = [CitationInline]
+
+    def get_queryset(self, request):
+        return with_citation_count(super().get_queryset(request))
+
+    def alias_search_filter(self, hits):
+        companies = ids_of(hits, "company")
+        return Q(investee__in=companies) | Q(investors__in=companies)
+
+    @admin.display(description=_("announced"), ordering="announced_on")
+    def announced_display(self, investment):
+        return str(investment.announced)
+
+    @admin.display(description=_("citations"), ordering="citation_count")
+    def citation_count(self, investment):
+        return investment.citation_count
+
+
+class LawsuitPartyInline(admin.TabularInline):
+    model = LawsuitParty
+    extra = 2
+    fields = ["company", "person", "side"]
+    autocomplete_fields = ["company", "person"]
+
+
+class LawsuitEventInline(admin.TabularInline):
+    model = LawsuitEvent
+    extra = 0
+    fields = ["kind", "occurred_on", "occurred_precision", "summary", "summary_ar"]
+    show_change_link = True
+
+
+@admin.register(Lawsuit)
+class LawsuitAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
+    resource_classes = [LawsuitResource]
+    warn_without_citation = True
+    list_display = [
+        "title",
+        "status",
+        "court",
+        "filed_display",
+        "parties_display",
+        "citation_count",
+    ]
+    list_filter = [
+        "status",
+        "claims",
+        year_filter("filed_on", _("filed")),
+        CompanyPartyFilter,
+        HasCitationFilter,
+    ]
+    search_fields = ["title", "title_ar", "slug", "court", "docket_number"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["claims"]
+    inlines = [LawsuitPartyInline, LawsuitEventInline, CitationInline]
+
+    def get_queryset(self, request):
+        parties = LawsuitParty.objects.select_related("company", "person")
+        return with_citation_count(super().get_queryset(request)).prefetch_related(
+            Prefetch("parties", queryset=parties)
+        )
+
+    def alias_search_filter(self, hits):
+        return party_filter(hits)
+
+    @admin.display(description=_("filed"), ordering="filed_on")
+    def filed_display(self, lawsuit):
+        return str(lawsuit.filed)
+
+    @admin.display(description=_("parties"))
+    def parties_display(self, lawsuit):
+        return "; ".join(str(party) for party in lawsuit.parties.all())
+
+    @admin.display(description=_("citations"), ordering="citation_count")
+    def citation_count(self, lawsuit):
+        return lawsuit.citation_count
+
+
+@admin.register(LawsuitEvent)
+class LawsuitEventAdmin(TrackedAdmin):
+    list_display = ["lawsuit", "kind", "occurred_on", "occurred_precision"]
+    list_filter = ["kind", HasCitationFilter]
+    search_fields = ["summary", "summary_ar", "lawsuit__title"]
+    autocomplete_fields = ["lawsuit"]
+    list_select_related = ["lawsuit"]
+    inlines = [CitationInline]
+
+
+@admin.register(Development)
+class DevelopmentAdmin(AliasSearchMixin, TrackedAdmin):
+    list_display = ["title", "kind", "jurisdiction", "occurred_display"]
+    list_filter = [
+        "kind",
+        "jurisdiction",
+        year_filter("occurred_on", _("occurred")),
+        HasCitationFilter,
+    ]
+    search_fields = ["title", "title_ar", "summary"]
+    autocomplete_fields = ["companies"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [CitationInline]
+
+    def alias_search_filter(self, hits):
+        return Q(companies__in=ids_of(hits, "company"))
+
+    @admin.display(description=_("occurred"), ordering="occurred_on")
+    def occurred_display(self, development):
+        return str(development.occurred)
