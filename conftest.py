@@ -6,11 +6,15 @@ so CI cannot go green by skipping.
 """
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+CHROMIUM = os.environ.get("CHROMIUM", "chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 
 
 def missing_service(reason: str) -> None:
@@ -32,6 +36,45 @@ def _plain_static_files(settings):
 def _require_marked_services(request):
     if request.node.get_closest_marker("postgresql") and connection.vendor != "postgresql":
         missing_service("PostgreSQL not configured: set DATABASE_URL=postgres://...")
+    if request.node.get_closest_marker("browser") and not shutil.which(CHROMIUM):
+        missing_service(f"Chromium not installed ({CHROMIUM}): run `make system-packages`")
+
+
+@pytest.fixture
+def browser_page(live_server, monkeypatch):
+    """A page in headless Chromium (Debian's, driven by Playwright) on the live server.
+
+    Playwright's sync API runs an event loop in this thread, which Django's ORM guard
+    mistakes for async code; the test itself is synchronous, so the guard is lifted.
+    """
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+        page.set_default_timeout(15_000)
+        yield page
+        browser.close()
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a screenshot under test-artifacts/ (kept by CI) and return its path."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("AI deals tracker: curators")
+admin.site.site_title = _("AI deals tracker")
+admin.site.index_title = _("Records")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("deals.urls")),
 ]
