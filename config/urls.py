@@ -8,6 +8,7 @@ admin.site.index_title = _("Records")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include(("config.api_urls", "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("deals.urls")),
 ]

@@ -5,6 +5,7 @@ from operator import or_
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -92,3 +93,22 @@ def slug_redirect_target(model: type[models.Model], slug: str) -> str | None:
         .values_list("new_slug", flat=True)
         .first()
     )
+
+
+class DataVersion(models.Model):
+    """One row whose `version` grows with every write to the tracker's tables.
+
+    Database triggers bump it (see `core.data_version`), so every write path counts:
+    the admin, the API, imports, merges, commands and raw SQL. Readers use it for ETags
+    and `Last-Modified` without scanning any table.
+    """
+
+    version = models.BigIntegerField(_("version"), default=0)
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data version")
+
+    def __str__(self):
+        return f"{self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
