@@ -24,6 +24,14 @@ def missing_service(reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttling counts live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_files(settings):
     """Tests render pages without running collectstatic, so no hashed-name manifest."""
     settings.STORAGES = {
@@ -132,3 +140,20 @@ def reviewer(db, django_user_model):
 def curator_client(client, curator):
     client.force_login(curator)
     return client
+
+
+@pytest.fixture
+def api_client():
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def curator_api(api_client, curator):
+    """An API client authenticated with the curator's token."""
+    from rest_framework.authtoken.models import Token
+
+    token, _ = Token.objects.get_or_create(user=curator)
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return api_client

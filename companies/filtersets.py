@@ -2,6 +2,8 @@
 
 import django_filters
 
+from core.api.filters import YearFilter
+
 from .models import Company, CompanyKind, CompanyStatus, Person, Product, ProductKind
 from .search import alias_search
 
@@ -23,7 +25,7 @@ class CompanyFilterSet(AliasQueryFilterSet):
         field_name="kinds", choices=CompanyKind.Code.choices, label="Kind (repeat for any of)"
     )
     status = django_filters.ChoiceFilter(choices=CompanyStatus.choices)
-    founded_year = django_filters.NumberFilter(field_name="founded_on", lookup_expr="year")
+    founded_year = YearFilter(field_name="founded_on", lookup_expr="year")
     country = django_filters.CharFilter(field_name="headquarters_country", lookup_expr="iexact")
 
     class Meta:
@@ -49,7 +51,7 @@ class ProductFilterSet(AliasQueryFilterSet):
     alias_kind = "product"
     company = django_filters.CharFilter(field_name="company__slug", label="Maker (slug)")
     kind = django_filters.MultipleChoiceFilter(choices=ProductKind.choices)
-    launched_year = django_filters.NumberFilter(field_name="launched_on", lookup_expr="year")
+    launched_year = YearFilter(field_name="launched_on", lookup_expr="year")
 
     class Meta:
         model = Product

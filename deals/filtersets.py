@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 
 from companies.search import alias_search
+from core.api.filters import YearFilter
 
 from .models import (
     ClaimKind,
@@ -33,7 +34,7 @@ class DatedFilterSet(django_filters.FilterSet):
 
     date_field = ""
     company = django_filters.CharFilter(method="filter_company", label="Company slug, any role")
-    year = django_filters.NumberFilter(method="filter_year", label="Year of the date")
+    year = YearFilter(method="filter_year", label="Year of the date")
     date_after = django_filters.DateFilter(method="filter_after", label="Dated on or after")
     date_before = django_filters.DateFilter(method="filter_before", label="Dated on or before")
     q = django_filters.CharFilter(method="filter_q", label="Title or a party's name, any spelling")

@@ -1,11 +1,13 @@
 import django_filters
 
+from core.api.filters import YearFilter
+
 from .models import Article, ArticleLanguage
 
 
 class ArticleFilterSet(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(choices=ArticleLanguage.choices)
-    year = django_filters.NumberFilter(field_name="published_on", lookup_expr="year")
+    year = YearFilter(field_name="published_on", lookup_expr="year")
     q = django_filters.CharFilter(method="filter_q", label="Words of the title or outlet")
 
     class Meta:

@@ -1,6 +1,9 @@
 """Filtering: one FilterSet per model, and unknown query parameters refused with a 400."""
 
+import django_filters
+from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 #: Parameters every list understands besides its filters.
@@ -25,3 +28,15 @@ class StrictFilterBackend(DjangoFilterBackend):
             message = f"Unknown query parameter. This endpoint accepts: {accepted}."
             raise ValidationError({name: [message] for name in unknown})
         return super().filter_queryset(request, queryset, view)
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})
+class YearFilter(django_filters.NumberFilter):
+    """A year, 1 to 9999: validated and documented as such."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        super().__init__(*args, **kwargs)

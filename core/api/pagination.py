@@ -13,13 +13,22 @@ from decimal import Decimal, InvalidOperation
 
 import orjson
 from django.db.models import Q
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
+
+
+PAGE_SIZE_PARAMETER = {
+    "name": "page_size",
+    "in": "query",
+    "required": False,
+    "description": f"Records per page, 1 to {MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE}).",
+    "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+}
 
 
 def page_size_of(request) -> int:
@@ -39,6 +48,27 @@ class PagePagination(PageNumberPagination):
 
     def get_page_size(self, request):
         return page_size_of(request)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        """As DRF's, but a page that does not exist is a 400 naming the last page."""
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound:
+            size = self.get_page_size(request)
+            last = max(1, -(-queryset.count() // size))
+            raise ValidationError({"page": [f"Pages run from 1 to {last}."]}) from None
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": "page",
+                "in": "query",
+                "required": False,
+                "description": "Page number, from 1.",
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            PAGE_SIZE_PARAMETER,
+        ]
 
 
 def encode_cursor(key, pk) -> str:

@@ -10,7 +10,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from core.dates import DatePrecision, PartialDate
@@ -201,3 +201,17 @@ def _as_drf(error: DjangoValidationError):
                 key = "value"
         detail.setdefault(key, []).extend(messages)
     return detail
+
+
+def keyset_page(serializer_class, name: str) -> type[serializers.Serializer]:
+    """The schema of a keyset-paginated list of `serializer_class` records."""
+    page = type(
+        name,
+        (serializers.Serializer,),
+        {
+            "next": serializers.URLField(allow_null=True, help_text="The next page, if any."),
+            "first": serializers.URLField(help_text="The first page."),
+            "results": serializer_class(many=True),
+        },
+    )
+    return extend_schema_serializer(many=False)(page)

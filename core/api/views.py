@@ -7,8 +7,9 @@ the response is the same record a read would return.
 """
 
 from django.db import transaction
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.http import http_date, quote_etag
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
@@ -17,7 +18,8 @@ from core.data_version import data_version
 from core.models import slug_redirect_target
 from core.versioning import version_lock
 
-from .pagination import KeysetPagination, PagePagination
+from .pagination import MAX_PAGE_SIZE, KeysetPagination, PagePagination
+from .renderers import ORJSONRenderer
 
 
 class NotModified(APIException):
@@ -47,6 +49,13 @@ class ConditionalGetMixin:
         private = "c" if self.request.user.is_staff else "p"
         return f"{stamp.version}{private}"
 
+    def perform_content_negotiation(self, request, force=False):
+        """An unknown `format` is a bad parameter (400), not a missing page (DRF's 404)."""
+        try:
+            return super().perform_content_negotiation(request, force)
+        except Http404:
+            raise ValidationError({"format": ["Use format=json or format=csv."]}) from None
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD"):
@@ -57,6 +66,10 @@ class ConditionalGetMixin:
             raise NotModified()
 
     def finalize_response(self, request, response, *args, **kwargs):
+        renderer = getattr(request, "accepted_renderer", None)
+        if response.status_code >= 400 and renderer is not None and renderer.format == "csv":
+            request.accepted_renderer = ORJSONRenderer()
+            request.accepted_media_type = ORJSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)
         stamp = getattr(self, "stamp", None)
         if stamp is not None and (response.status_code < 400 or response.status_code == 304):
@@ -82,6 +95,7 @@ class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
     """
 
     lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
     resource = ""
     sort_key = None
     descending = True
@@ -128,6 +142,16 @@ class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
             query = self.request.META.get("QUERY_STRING")
             return HttpResponsePermanentRedirect(exc.location + (f"?{query}" if query else ""))
         return super().handle_exception(exc)
+
+
+KEYSET_PARAMETERS = [
+    OpenApiParameter("cursor", str, description="The `next` link's cursor."),
+    OpenApiParameter(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+        description=f"Records per page, 1 to {MAX_PAGE_SIZE} (default 50).",
+    ),
+]
 
 
 class MovedPermanently(Exception):

@@ -24,7 +24,8 @@ from core.api.representations import (
     partial_date_fields,
     reference,
 )
-from core.api.views import ConditionalGetMixin, WritableRecordViewSet
+from core.api.serializers import keyset_page
+from core.api.views import KEYSET_PARAMETERS, ConditionalGetMixin, WritableRecordViewSet
 
 from ..filtersets import DealFilterSet, InvestmentFilterSet, LawsuitFilterSet
 from ..models import (
@@ -60,6 +61,7 @@ class OrderedRecordViewSet(WritableRecordViewSet):
     orderings: dict = {}
     default_ordering = ""
     extra_query_parameters = ("ordering",)
+    pagination_class = None
 
     def list(self, request, *args, **kwargs):
         choice = request.query_params.get("ordering", self.default_ordering)
@@ -146,8 +148,8 @@ VALUE_ORDERINGS = {
 
 @extend_schema_view(
     list=extend_schema(
-        responses=s.DealOut(many=True),
-        parameters=[ordering_parameter({**DATE_ORDERINGS, **VALUE_ORDERINGS})],
+        responses=keyset_page(s.DealOut, "DealPage"),
+        parameters=[*KEYSET_PARAMETERS, ordering_parameter({**DATE_ORDERINGS, **VALUE_ORDERINGS})],
     ),
     retrieve=extend_schema(responses=s.DealOut),
     create=extend_schema(responses={201: s.DealOut}),
@@ -233,8 +235,8 @@ class DealViewSet(OrderedRecordViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        responses=s.InvestmentOut(many=True),
-        parameters=[ordering_parameter({**DATE_ORDERINGS, **VALUE_ORDERINGS})],
+        responses=keyset_page(s.InvestmentOut, "InvestmentPage"),
+        parameters=[*KEYSET_PARAMETERS, ordering_parameter({**DATE_ORDERINGS, **VALUE_ORDERINGS})],
     ),
     retrieve=extend_schema(responses=s.InvestmentOut),
     create=extend_schema(responses={201: s.InvestmentOut}),
@@ -310,7 +312,8 @@ FILED_ORDERINGS = {
 
 @extend_schema_view(
     list=extend_schema(
-        responses=s.LawsuitOut(many=True), parameters=[ordering_parameter(FILED_ORDERINGS)]
+        responses=keyset_page(s.LawsuitOut, "LawsuitPage"),
+        parameters=[*KEYSET_PARAMETERS, ordering_parameter(FILED_ORDERINGS)],
     ),
     retrieve=extend_schema(responses=s.LawsuitOut),
     create=extend_schema(responses={201: s.LawsuitOut}),

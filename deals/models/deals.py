@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from companies.models import Channel, Company, Person
 from core.dates import partial_date_constraints, partial_date_fields
@@ -43,7 +44,7 @@ class DealStatus(models.TextChoices):
     TALKS = "talks", _("in talks")
     RUMORED = "rumored", _("rumored")
     OFFERED = "offered", _("offered")
-    ANNOUNCED = "announced", _("announced")
+    ANNOUNCED = "announced", pgettext_lazy("status", "announced")
     COMPLETED = "completed", _("completed")
     REJECTED = "rejected", _("rejected")
     WITHDRAWN = "withdrawn", _("withdrawn")

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from companies.models import Company
 from core.dates import partial_date_constraints, partial_date_fields
@@ -27,21 +28,25 @@ class InvestmentRound(models.TextChoices):
 class InvestmentStatus(models.TextChoices):
     RUMORED = "rumored", _("rumored")
     TALKS = "talks", _("in talks")
-    ANNOUNCED = "announced", _("announced")
+    ANNOUNCED = "announced", pgettext_lazy("status", "announced")
     COMPLETED = "completed", _("completed")
     TERMINATED = "terminated", _("terminated")
 
 
 class Investment(
     partial_date_fields("announced", _("announced")),
-    money_fields("value", _("amount")),
+    money_fields("value", _("investment")),
     TrackedModel,
 ):
     """Money put into a company by one or more investors."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
     investee = models.ForeignKey(
-        Company, on_delete=models.PROTECT, related_name="investments_received"
+        Company,
+        on_delete=models.PROTECT,
+        related_name="investments_received",
+        verbose_name=_("investee"),
+        help_text=_("The company the money went into."),
     )
     investors = models.ManyToManyField(
         Company, related_name="investments_made", verbose_name=_("investors")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from companies.models import Company, Person
 from core.dates import partial_date_constraints, partial_date_fields
@@ -36,7 +37,7 @@ class ClaimKind(models.Model):
 
 
 class LawsuitStatus(models.TextChoices):
-    FILED = "filed", _("filed")
+    FILED = "filed", pgettext_lazy("status", "filed")
     PENDING = "pending", _("pending")
     DISMISSED = "dismissed", _("dismissed")
     SETTLED = "settled", _("settled")

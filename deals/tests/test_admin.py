@@ -240,3 +240,17 @@ class TestPermissions:
 
     def test_a_curator_cannot_manage_users(self, curator_client):
         assert curator_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+class TestArabicAdmin:
+    def test_the_admin_speaks_arabic_right_to_left(self, seeded, curator_client):
+        response = curator_client.get(CHANGELIST, headers={"accept-language": "ar"})
+        page = response.content.decode()
+        assert 'dir="rtl"' in page
+        assert "الصفقات" in page
+        assert "مُعلنة" in page
+        assert "غير مُفصح عنها" in page
+
+    def test_the_language_switcher_sets_arabic(self, seeded, curator_client):
+        curator_client.post(reverse("set_language"), {"language": "ar", "next": CHANGELIST})
+        assert 'lang="ar"' in curator_client.get(CHANGELIST).content.decode()

@@ -6,11 +6,16 @@ from companies.models import Company
 from conftest import screenshot
 from deals.models import Deal
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Transactional (the live server's thread must see committed rows), restoring the rows
+# data migrations created (the kind lookup tables) after the flush.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
-def seeded_for_browser(transactional_db):
+def seeded_for_browser():
     """The seed in a committed database, visible to the live server's thread."""
     from sources.seed import seed_load
 

@@ -1,10 +1,10 @@
-from django.db.models import Count
+from django.db.models import Count, F
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from core.api.representations import Links, ordered, partial_date, partial_date_fields
-from core.api.serializers import PartialDateOut
-from core.api.views import RecordViewSet
+from core.api.serializers import PartialDateOut, keyset_page
+from core.api.views import KEYSET_PARAMETERS, RecordViewSet
 
 from ..filtersets import ArticleFilterSet
 from ..models import Article
@@ -27,7 +27,9 @@ class ArticleOut(serializers.Serializer):
 
 
 @extend_schema_view(
-    list=extend_schema(responses=ArticleOut(many=True)),
+    list=extend_schema(
+        responses=keyset_page(ArticleOut, "ArticlePage"), parameters=KEYSET_PARAMETERS
+    ),
     retrieve=extend_schema(responses=ArticleOut),
 )
 class ArticleViewSet(RecordViewSet):
@@ -39,13 +41,8 @@ class ArticleViewSet(RecordViewSet):
     lookup_url_kwarg = "pk"
     queryset = Article.objects.all()
     filterset_class = ArticleFilterSet
-    sort_key = "id"
-
-    def list(self, request, *args, **kwargs):
-        from django.db.models import F
-
-        self.sort_key = F("id")
-        return super().list(request, *args, **kwargs)
+    sort_key = F("id")
+    pagination_class = None
 
     def get_record_id(self) -> int:
         key = self.kwargs["pk"]

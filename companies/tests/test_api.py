@@ -1,0 +1,132 @@
+import pytest
+
+from companies.models import Company
+from companies.services import company_merge
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def slugs(response) -> list[str]:
+    assert response.status_code == 200, response.content
+    return [record["slug"] for record in response.json()["results"]]
+
+
+def test_a_company_has_names_in_both_scripts_kinds_people_products_and_sources(api_client):
+    midjourney = api_client.get("/api/v1/companies/midjourney/").json()
+    assert (midjourney["name"], midjourney["name_ar"]) == ("Midjourney", "ميدجورني")
+    assert midjourney["kinds"] == ["research_lab", "startup"]
+    assert midjourney["founded"] == {"date": "2022-01-01", "precision": "year", "inferred": False}
+    assert midjourney["status"] == "independent"
+    assert [p["person"]["slug"] for p in midjourney["people"]] == ["david-holz"]
+    assert [p["slug"] for p in midjourney["products"]] == ["midjourney-v1"]
+    assert {a["name"] for a in midjourney["aliases"]} >= {"Midjourney", "ميدجورني"}
+    assert any(c["supports"] == "founded" for c in midjourney["citations"])
+
+
+def test_lists_have_a_count(api_client):
+    page = api_client.get("/api/v1/companies/").json()
+    assert page["count"] == Company.objects.count()
+    assert len(page["results"]) == page["count"]
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "expected"),
+    [
+        ("/api/v1/companies/", {"q": "غوغل"}, ["google"]),
+        ("/api/v1/companies/", {"q": "جوجل"}, ["google"]),
+        ("/api/v1/companies/", {"q": "google"}, ["google"]),
+        ("/api/v1/companies/", {"q": "ميدجورنى"}, ["midjourney"]),
+        ("/api/v1/companies/", {"kind": "studio"}, ["disney", "universal"]),
+        ("/api/v1/companies/", {"status": "independent"}, ["midjourney"]),
+        ("/api/v1/companies/", {"founded_year": "2022"}, ["midjourney"]),
+        ("/api/v1/people/", {"q": "وانج"}, ["alexandr-wang"]),
+        ("/api/v1/people/", {"q": "وانغ"}, ["alexandr-wang"]),
+        ("/api/v1/people/", {"company": "meta"}, ["alexandr-wang"]),
+        ("/api/v1/products/", {"company": "meta", "kind": "video_model"}, ["movie-gen"]),
+        ("/api/v1/products/", {"q": "انستقرام"}, ["instagram"]),
+    ],
+)
+def test_filters_and_arabic_search(api_client, url, params, expected):
+    assert slugs(api_client.get(url, params)) == expected
+
+
+def test_a_product_links_its_maker_and_platforms(api_client):
+    imagine = api_client.get("/api/v1/products/imagine/").json()
+    assert imagine["company"]["slug"] == "meta"
+    assert [p["slug"] for p in imagine["platforms"]] == ["facebook", "instagram", "messenger"]
+
+
+def test_search_endpoint_groups_types_and_ranks(api_client):
+    body = api_client.get("/api/v1/search/", {"q": "ميدجورني"}).json()
+    assert body["results"][0] == {
+        "type": "company",
+        "slug": "midjourney",
+        "name": "Midjourney",
+        "name_ar": "ميدجورني",
+        "matched": "ميدجورني",
+        "score": 100,
+        "url": "http://testserver/api/v1/companies/midjourney/",
+    }
+    people = api_client.get("/api/v1/search/", {"q": "زوك", "type": "person"}).json()
+    assert [hit["slug"] for hit in people["results"]] == ["mark-zuckerberg"]
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"q": "x", "type": "planet"}, {"q": "x", "limit": "0"}, {"q": "x", "z": "1"}]
+)
+def test_search_refuses_bad_parameters(api_client, params):
+    assert api_client.get("/api/v1/search/", params).status_code == 400
+
+
+def test_a_merged_companys_old_slug_redirects_permanently(api_client):
+    duplicate = Company.objects.create(name="Alphabet Google")
+    company_merge(survivor=Company.objects.get(slug="google"), duplicates=[duplicate])
+    response = api_client.get("/api/v1/companies/alphabet-google/?format=json")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/companies/google/?format=json"
+
+
+def test_curators_create_and_rename_companies_keeping_aliases(curator_api):
+    created = curator_api.post(
+        "/api/v1/companies/",
+        {
+            "name": "Anthropic",
+            "name_ar": "أنثروبيك",
+            "kinds": ["startup", "research_lab"],
+            "founded": {"date": "2021-01-01", "precision": "year"},
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert body["slug"] == "anthropic"
+    assert body["founded"]["precision"] == "year"
+    renamed = curator_api.patch(
+        "/api/v1/companies/anthropic/",
+        {"name": "Anthropic PBC", "version": body["version"]},
+        format="json",
+    )
+    assert renamed.status_code == 200
+    aliases = {a["name"]: a["is_primary"] for a in renamed.json()["aliases"]}
+    assert aliases == {"Anthropic PBC": True, "Anthropic": False, "أنثروبيك": True}
+    found = curator_api.get("/api/v1/search/", {"q": "انثروبيك"}).json()["results"]
+    assert found[0]["slug"] == "anthropic"
+
+
+def test_company_write_validation(curator_api):
+    response = curator_api.post(
+        "/api/v1/companies/",
+        {
+            "name": "X",
+            "founded": {"date": "2021-03-04", "precision": "sometime"},
+            "kinds": ["bank"],
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert set(response.json()) == {"founded", "kinds"}
+    duplicate = curator_api.post(
+        "/api/v1/companies/", {"name": "Meta", "slug": "meta"}, format="json"
+    )
+    assert duplicate.status_code == 400
+    assert "slug" in duplicate.json()

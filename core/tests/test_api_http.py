@@ -1,0 +1,182 @@
+"""HTTP behaviour every API endpoint shares: caching validators, throttling, CORS, CSV,
+the schema and its docs, constant query counts."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
+
+from companies.models import Company
+from companies.tests.factories import CompanyFactory, PersonFactory, ProductFactory
+from deals.models import DealParty, Investment, LawsuitEvent, LawsuitParty
+from deals.tests.factories import DealFactory, LawsuitFactory
+from sources.models import Citation
+from sources.tests.factories import ArticleFactory
+
+LISTS = [
+    "/api/v1/companies/",
+    "/api/v1/people/",
+    "/api/v1/products/",
+    "/api/v1/deals/",
+    "/api/v1/investments/",
+    "/api/v1/lawsuits/",
+    "/api/v1/articles/",
+    "/api/v1/timeline/",
+]
+
+
+@pytest.mark.usefixtures("seeded")
+class TestConditionalRequests:
+    def test_an_unchanged_list_answers_304_and_a_write_changes_the_tag(self, api_client):
+        first = api_client.get("/api/v1/deals/")
+        etag = first["ETag"]
+        assert first["Last-Modified"]
+        again = api_client.get("/api/v1/deals/", HTTP_IF_NONE_MATCH=etag)
+        assert again.status_code == 304
+        assert again.content == b""
+        Company.objects.filter(slug="meta").update(website="https://about.meta.com")
+        changed = api_client.get("/api/v1/deals/", HTTP_IF_NONE_MATCH=etag)
+        assert changed.status_code == 200
+        assert changed["ETag"] != etag
+
+    def test_a_304_costs_one_query(self, api_client, django_assert_max_num_queries):
+        etag = api_client.get("/api/v1/timeline/")["ETag"]
+        with django_assert_max_num_queries(1):
+            assert api_client.get("/api/v1/timeline/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+@pytest.mark.usefixtures("seeded")
+def test_anonymous_reads_are_throttled_with_retry_after(api_client, settings):
+    cache.clear()
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "3/minute"},
+    }
+    from rest_framework.settings import api_settings
+    from rest_framework.throttling import AnonRateThrottle
+
+    api_settings.reload()
+    AnonRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    try:
+        codes = [api_client.get("/api/v1/companies/").status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+        limited = api_client.get("/api/v1/companies/")
+        assert int(limited["Retry-After"]) > 0
+    finally:
+        settings.REST_FRAMEWORK = {
+            **settings.REST_FRAMEWORK,
+            "DEFAULT_THROTTLE_RATES": {"anon": "120/minute"},
+        }
+        api_settings.reload()
+        AnonRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+        cache.clear()
+
+
+@pytest.mark.usefixtures("seeded")
+def test_browsers_may_read_from_other_origins(api_client):
+    response = api_client.get("/api/v1/deals/", HTTP_ORIGIN="https://example.org")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in response["Access-Control-Expose-Headers"]
+
+
+@pytest.mark.usefixtures("seeded")
+def test_lists_export_as_csv(api_client):
+    response = api_client.get("/api/v1/deals/", {"format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    header, *rows = response.content.decode().splitlines()
+    assert "value.amount" in header.split(",")
+    assert any("97000000000" in row for row in rows)
+
+
+@pytest.mark.django_db
+def test_the_schema_documents_every_resource_and_the_docs_use_local_assets(api_client):
+    schema = api_client.get("/api/v1/schema/", {"format": "json"}).json()
+    for path in (
+        "/api/v1/deals/",
+        "/api/v1/timeline/",
+        "/api/v1/search/",
+        "/api/v1/articles/{id}/",
+    ):
+        assert path in schema["paths"], path
+    deal = schema["components"]["schemas"]["DealOut"]["properties"]
+    assert deal["value"]["$ref"].endswith("MoneyOut")
+    parameters = {p["name"] for p in schema["paths"]["/api/v1/deals/"]["get"]["parameters"]}
+    assert {"company", "kind", "status", "year", "q", "ordering", "cursor"} <= parameters
+    docs = api_client.get("/api/v1/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in docs
+    assert "cdn" not in docs.lower()
+
+
+@pytest.mark.django_db
+def test_issue_token_prints_a_token_and_refuses_unknown_users(curator, capsys):
+    call_command("issue_token", "curator")
+    key = capsys.readouterr().out.strip()
+    assert Token.objects.get(user=curator).key == key
+    with pytest.raises(Exception, match="no user named 'nobody'"):
+        call_command("issue_token", "nobody")
+
+
+def populate(n: int) -> None:
+    """n of everything, each with the relations the read paths load."""
+    for _ in range(n):
+        article = ArticleFactory()
+        excerpt = article.text[:12]
+        company, other, person = (
+            CompanyFactory(kinds=["startup"]),
+            CompanyFactory(),
+            PersonFactory(),
+        )
+        ProductFactory(
+            company=company, launched_on=datetime.date(2025, 1, 1), launched_precision="month"
+        )
+        deal = DealFactory(
+            kinds=["partnership", "licensing"],
+            announced_on=datetime.date(2025, 2, 1),
+            announced_precision="day",
+        )
+        DealParty.objects.create(deal=deal, company=company, role="partner")
+        DealParty.objects.create(deal=deal, person=person, role="in_talks")
+        investment = Investment.objects.create(
+            investee=company,
+            status="announced",
+            announced_on=datetime.date(2024, 5, 1),
+            announced_precision="month",
+        )
+        investment.investors.add(other)
+        lawsuit = LawsuitFactory(filed_on=datetime.date(2024, 1, 1), filed_precision="year")
+        LawsuitParty.objects.create(lawsuit=lawsuit, company=other, side="plaintiff")
+        event = LawsuitEvent.objects.create(lawsuit=lawsuit, kind="ruling", summary="x")
+        for target in ({"deal": deal}, {"company": company}, {"lawsuit_event": event}):
+            Citation.objects.create(article=article, excerpt=excerpt, **target)
+
+
+def query_count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        assert response.status_code == 200, response.content
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_query_counts_do_not_grow_with_rows(api_client, django_assert_max_num_queries):
+    """Every list (a 200-row page) and every detail: as many queries at 200 rows as at 5."""
+    populate(5)
+    details = {
+        resource: api_client.get(f"/api/v1/{resource}/").json()["results"][0]["slug"]
+        for resource in ("companies", "people", "products", "deals", "investments", "lawsuits")
+    }
+    urls = [f"{url}?page_size=200" for url in LISTS] + [
+        f"/api/v1/{resource}/{slug}/?format=json" for resource, slug in details.items()
+    ]
+    at_five = {url: query_count(api_client, url) for url in urls}
+    populate(195)
+    for url in urls:
+        with django_assert_max_num_queries(at_five[url]):
+            response = api_client.get(url)
+        if "page_size" in url:
+            assert len(response.json()["results"]) == 200, url
+        assert at_five[url] <= 12, url
