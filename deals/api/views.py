@@ -40,6 +40,7 @@ from ..models import (
 )
 from ..selectors import TimelineKind, timeline_page
 from . import serializers as s
+from .examples import DEAL, DEAL_CREATE
 
 EARLIEST = Value(datetime.date(1, 1, 1), output_field=DateField())
 NO_AMOUNT = Value(Decimal(-1), output_field=DecimalField(max_digits=20, decimal_places=2))
@@ -151,8 +152,8 @@ VALUE_ORDERINGS = {
         responses=keyset_page(s.DealOut, "DealPage"),
         parameters=[*KEYSET_PARAMETERS, ordering_parameter({**DATE_ORDERINGS, **VALUE_ORDERINGS})],
     ),
-    retrieve=extend_schema(responses=s.DealOut),
-    create=extend_schema(responses={201: s.DealOut}),
+    retrieve=extend_schema(responses=s.DealOut, examples=[DEAL]),
+    create=extend_schema(responses={201: s.DealOut}, examples=[DEAL_CREATE]),
     update=extend_schema(responses=s.DealOut),
     partial_update=extend_schema(responses=s.DealOut),
 )
