@@ -24,6 +24,16 @@ def missing_service(reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _english_by_default():
+    """A request to an Arabic page leaves Arabic active in the thread; reset it per test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Throttling counts live in the cache: each test starts with none."""
     from django.core.cache import cache
@@ -75,6 +85,14 @@ def browser_page(live_server, monkeypatch):
         page.set_default_timeout(15_000)
         yield page
         browser.close()
+
+
+@pytest.fixture
+def seeded_live(django_db_serialized_rollback):
+    """The seed committed for a live server's thread; data-migration rows come back after."""
+    from sources.seed import seed_load
+
+    seed_load()
 
 
 def screenshot(page, name: str) -> Path:

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +8,15 @@ admin.site.site_title = _("AI deals tracker")
 admin.site.index_title = _("Records")
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
     path("api/v1/", include(("config.api_urls", "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("deals.urls")),
 ]
+
+# Pages and the admin: English at /, Arabic under /ar/ (/ar/admin/ for curators).
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("deals.urls")),
+    path("", include("companies.urls")),
+    path("", include("sources.urls")),
+    prefix_default_language=False,
+)

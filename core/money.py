@@ -14,6 +14,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,19 +34,43 @@ class MoneyBasis(models.TextChoices):
 
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+CURRENCY_NAMES = {
+    "USD": _("dollars"),
+    "EUR": _("euros"),
+    "GBP": _("pounds sterling"),
+    "SAR": _("riyals"),
+    "AED": _("dirhams"),
+}
 _SCALES = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"))
+_SCALE_WORDS = {"T": _("trillion"), "B": _("billion"), "M": _("million")}
 
 currency_code_validator = RegexValidator(
     r"^[A-Z]{3}$", _("Use a three-letter ISO 4217 currency code such as USD.")
 )
 
 
-def compact_amount(amount: Decimal) -> str:
-    """14000000000 -> "14B", 2750000000 -> "2.75B", 120 -> "120"."""
+def _scaled(amount: Decimal) -> tuple[str, str]:
     for scale, suffix in _SCALES:
         if abs(amount) >= scale:
-            return f"{(amount / scale).normalize():f}{suffix}"
-    return f"{amount.normalize():f}"
+            return f"{(amount / scale).normalize():f}", suffix
+    return f"{amount.normalize():f}", ""
+
+
+def compact_amount(amount: Decimal) -> str:
+    """14000000000 -> "14B", 2750000000 -> "2.75B", 120 -> "120"."""
+    number, suffix = _scaled(amount)
+    return f"{number}{suffix}"
+
+
+def spelled_amount(amount: Decimal, currency: str) -> str:
+    """The amount as words in the active language: "14 مليار دولار" in Arabic."""
+    number, suffix = _scaled(amount)
+    parts = [
+        number,
+        str(_SCALE_WORDS[suffix]) if suffix else "",
+        str(CURRENCY_NAMES.get(currency, currency)),
+    ]
+    return " ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -68,8 +93,12 @@ class Money:
         if self.amount is None:
             return ""
         symbol = CURRENCY_SYMBOLS.get(self.currency)
-        number = compact_amount(self.amount)
-        text = f"{symbol}{number}" if symbol else f"{number} {self.currency}"
+        if (get_language() or "").startswith("ar"):
+            text = spelled_amount(self.amount, self.currency)
+        elif symbol:
+            text = f"{symbol}{compact_amount(self.amount)}"
+        else:
+            text = f"{compact_amount(self.amount)} {self.currency}"
         if self.qualifier != MoneyQualifier.EXACT:
             text = f"{MoneyQualifier(self.qualifier).label} {text}"
         if self.basis != MoneyBasis.TOTAL:

@@ -1,22 +1,33 @@
 """Reads of deals, investments and lawsuits."""
 
 import datetime
+from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import CharField, F, Prefetch, Q, QuerySet, TextChoices, Value
+from django.core.cache import cache
+from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, Sum, TextChoices, Value
 from django.db.models.functions import Cast, Concat, LPad
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, Product
+from core.data_version import data_version
+from core.dates import PartialDate
 
 from .models import (
     Deal,
     DealKind,
     DealParty,
+    DealPartyRole,
+    DealStatus,
     Development,
     Investment,
+    InvestmentStatus,
     Lawsuit,
     LawsuitEvent,
+    LawsuitEventKind,
     LawsuitParty,
+    LawsuitStatus,
 )
 
 
@@ -37,6 +48,18 @@ class TimelineKind(TextChoices):
     PRODUCT_LAUNCH = "product_launch", _("product launch")
     FOUNDING = "founding", _("founding")
     DEVELOPMENT = "development", _("development")
+
+
+STATUS_KINDS = {TimelineKind.DEAL, TimelineKind.INVESTMENT, TimelineKind.LAWSUIT}
+
+
+def timeline_statuses() -> list[tuple[str, str]]:
+    """Every status a deal, an investment or a lawsuit can have, once each."""
+    statuses = {}
+    for choices in (DealStatus.choices, InvestmentStatus.choices, LawsuitStatus.choices):
+        for value, label in choices:
+            statuses.setdefault(value, label)
+    return list(statuses.items())
 
 
 def _timeline_source(kind, queryset, date_name, title, title_ar, slug="slug", extra=None):
@@ -87,13 +110,15 @@ def timeline_page(
     kinds: list[str] | None = None,
     company: str | None = None,
     year: int | None = None,
+    status: str | None = None,
     after: tuple[datetime.date, str] | None = None,
     limit: int = 50,
 ) -> list[dict]:
     """Dated events of every kind, newest first, keyset-paginated on (date, kind:id).
 
     `after` is the last (date, uid) of the previous page. Undated records are not events
-    on a timeline and are left out. One query, a union of the kinds asked for.
+    on a timeline and are left out. A `status` keeps only deals, investments and lawsuits
+    in that status. One query, a union of the kinds asked for.
     """
     sources = {
         TimelineKind.DEAL: (Deal.objects.all(), "announced", "title", "title_ar"),
@@ -122,6 +147,10 @@ def timeline_page(
     for kind, (queryset, date_name, title, title_ar) in sources.items():
         if kinds and kind not in kinds:
             continue
+        if status:
+            if kind not in STATUS_KINDS:
+                continue
+            queryset = queryset.filter(status=status)
         if company:
             queryset = queryset.filter(_company_condition(kind, company))
         if year:
@@ -135,3 +164,281 @@ def timeline_page(
         return []
     union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     return list(union.order_by("-e_day", "-e_uid")[:limit])
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated event, ready to show or serialize."""
+
+    kind: str
+    id: int
+    slug: str
+    title: str
+    title_ar: str
+    date: PartialDate
+    #: (slug, name, name_ar) of every company involved.
+    companies: list[tuple[str, str, str]]
+    #: The record page or resource it belongs to: "deals", "lawsuits", ...; "" for none.
+    resource: str
+    cursor: tuple[datetime.date, str]
+
+    @property
+    def kind_label(self) -> str:
+        return str(TimelineKind(self.kind).label)
+
+
+ENTRY_RESOURCES = {
+    TimelineKind.DEAL: "deals",
+    TimelineKind.INVESTMENT: "investments",
+    TimelineKind.LAWSUIT: "lawsuits",
+    TimelineKind.LAWSUIT_EVENT: "lawsuits",
+    TimelineKind.PRODUCT_LAUNCH: "products",
+    TimelineKind.FOUNDING: "companies",
+}
+
+
+def _entry_companies(rows: list[dict]) -> dict[tuple[str, int], list[tuple[str, str, str]]]:
+    """The companies involved in each entry: one query per kind present."""
+    ids = defaultdict(list)
+    for row in rows:
+        ids[row["e_kind"]].append(row["e_id"])
+    names = ["company__slug", "company__name", "company__name_ar"]
+    queries = {
+        TimelineKind.DEAL: lambda pks: DealParty.objects.filter(
+            deal_id__in=pks, company__isnull=False
+        ).values_list("deal_id", *names),
+        TimelineKind.INVESTMENT: lambda pks: (
+            list(
+                Investment.objects.filter(pk__in=pks).values_list(
+                    "id", "investee__slug", "investee__name", "investee__name_ar"
+                )
+            )
+            + list(
+                Investment.investors.through.objects.filter(investment_id__in=pks).values_list(
+                    "investment_id", *names
+                )
+            )
+        ),
+        TimelineKind.LAWSUIT: lambda pks: LawsuitParty.objects.filter(
+            lawsuit_id__in=pks, company__isnull=False
+        ).values_list("lawsuit_id", *names),
+        TimelineKind.LAWSUIT_EVENT: lambda pks: LawsuitParty.objects.filter(
+            lawsuit__events__id__in=pks, company__isnull=False
+        ).values_list("lawsuit__events__id", *names),
+        TimelineKind.PRODUCT_LAUNCH: lambda pks: Product.objects.filter(pk__in=pks).values_list(
+            "id", *names
+        ),
+        TimelineKind.DEVELOPMENT: lambda pks: Development.companies.through.objects.filter(
+            development_id__in=pks
+        ).values_list("development_id", *names),
+    }
+    found = defaultdict(list)
+    for kind, query in queries.items():
+        if ids[kind]:
+            for record_id, *company in query(ids[kind]):
+                if tuple(company) not in found[(kind, record_id)]:
+                    found[(kind, record_id)].append(tuple(company))
+    for row in rows:
+        if row["e_kind"] == TimelineKind.FOUNDING:
+            found[(row["e_kind"], row["e_id"])] = [
+                (row["e_slug"], row["e_title"], row["e_title_ar"])
+            ]
+    return found
+
+
+def _entry_titles(row: dict) -> tuple[str, str]:
+    """English and Arabic titles; investments and lawsuit events are titled from their parent."""
+    if row["e_kind"] == TimelineKind.INVESTMENT:
+        with translation.override("en"):
+            english = _("Investment in %(name)s") % {"name": row["e_title"]}
+        with translation.override("ar"):
+            arabic = _("Investment in %(name)s") % {"name": row["e_title_ar"] or row["e_title"]}
+        return english, arabic
+    if row["e_kind"] == TimelineKind.LAWSUIT_EVENT:
+        label = LawsuitEventKind(row["e_extra"]).label
+        with translation.override("en"):
+            english = f"{str(label).capitalize()}: {row['e_title']}"
+        with translation.override("ar"):
+            arabic = f"{label}: {row['e_title_ar'] or row['e_title']}"
+        return english, arabic
+    return row["e_title"], row["e_title_ar"]
+
+
+def timeline_entries(**filters) -> list[TimelineEntry]:
+    """`timeline_page` rows with their titles and companies, in a constant number of queries."""
+    rows = timeline_page(**filters)
+    companies = _entry_companies(rows)
+    entries = []
+    for row in rows:
+        title, title_ar = _entry_titles(row)
+        entries.append(
+            TimelineEntry(
+                kind=row["e_kind"],
+                id=row["e_id"],
+                slug=row["e_slug"],
+                title=title,
+                title_ar=title_ar,
+                date=PartialDate(row["e_day"], row["e_precision"], row["e_inferred"]),
+                companies=companies.get((row["e_kind"], row["e_id"]), []),
+                resource=ENTRY_RESOURCES.get(row["e_kind"], ""),
+                cursor=(row["e_day"], row["e_uid"]),
+            )
+        )
+    return entries
+
+
+#: Deals are summed or ranked only on comparable figures: totals in one currency.
+COMPARABLE = {"value_amount__isnull": False, "value_basis": "total", "value_currency": "USD"}
+DASHBOARD_TTL = 24 * 3600
+
+
+def _most_connected(limit: int) -> list[dict]:
+    """Companies with the most distinct counterparties across deals, investments and suits."""
+    links = defaultdict(set)
+    groups = defaultdict(set)
+    for deal_id, company_id in DealParty.objects.filter(company__isnull=False).values_list(
+        "deal_id", "company_id"
+    ):
+        groups[("deal", deal_id)].add(company_id)
+    for lawsuit_id, company_id in LawsuitParty.objects.filter(company__isnull=False).values_list(
+        "lawsuit_id", "company_id"
+    ):
+        groups[("lawsuit", lawsuit_id)].add(company_id)
+    for investment_id, investee_id in Investment.objects.values_list("id", "investee_id"):
+        groups[("investment", investment_id)].add(investee_id)
+    for investment_id, company_id in Investment.investors.through.objects.values_list(
+        "investment_id", "company_id"
+    ):
+        groups[("investment", investment_id)].add(company_id)
+    for members in groups.values():
+        for company_id in members:
+            links[company_id] |= members - {company_id}
+    ranked = sorted(links.items(), key=lambda item: (-len(item[1]), item[0]))[:limit]
+    names = Company.objects.in_bulk([company_id for company_id, _ in ranked])
+    return [
+        {
+            "slug": names[company_id].slug,
+            "name": names[company_id].name,
+            "name_ar": names[company_id].name_ar,
+            "count": len(counterparts),
+        }
+        for company_id, counterparts in ranked
+    ]
+
+
+def dashboard_figures() -> dict:
+    """Headline figures and chart data, computed once per data version and cached.
+
+    Every write bumps the data version (database triggers), so readers never see figures
+    older than the last curator's save, and no request scans whole tables twice.
+    """
+    key = f"dashboard:{data_version().version}"
+    figures = cache.get(key)
+    if figures is not None:
+        return figures
+    comparable = Deal.objects.filter(**COMPARABLE)
+    per_year = defaultdict(lambda: defaultdict(int))
+    for year, kind, count in (
+        Deal.kinds.through.objects.filter(deal__announced_on__isnull=False)
+        .values_list("deal__announced_on__year", "dealkind_id")
+        .annotate(count=Count("deal_id", distinct=True))
+        .order_by()
+    ):
+        per_year[year][kind] += count
+    figures = {
+        "companies": Company.objects.count(),
+        "deals": Deal.objects.count(),
+        "disclosed_total": comparable.aggregate(total=Sum("value_amount"))["total"],
+        "disclosed_count": comparable.count(),
+        "open_lawsuits": Lawsuit.objects.filter(
+            status__in=[LawsuitStatus.FILED, LawsuitStatus.PENDING]
+        ).count(),
+        "per_year": {year: dict(kinds) for year, kinds in sorted(per_year.items())},
+        "largest": list(
+            comparable.order_by("-value_amount").values(
+                "slug", "title", "title_ar", "value_amount", "value_qualifier"
+            )[:8]
+        ),
+        "connected": _most_connected(8),
+    }
+    cache.set(key, figures, DASHBOARD_TTL)
+    return figures
+
+
+def company_deals(company) -> QuerySet[Deal]:
+    """The deals a company takes part in, in any role, newest first."""
+    parties = DealParty.objects.select_related("company", "person").order_by("role", "id")
+    return (
+        Deal.objects.filter(pk__in=DealParty.objects.filter(company=company).values("deal_id"))
+        .prefetch_related(
+            Prefetch("kinds", queryset=DealKind.objects.all()),
+            Prefetch("parties", queryset=parties),
+        )
+        .order_by(F("announced_on").desc(nulls_last=True), "-id")
+    )
+
+
+def company_investments(company) -> QuerySet[Investment]:
+    """Investments into or by a company."""
+    return (
+        Investment.objects.filter(Q(investee=company) | Q(investors=company))
+        .distinct()
+        .select_related("investee")
+        .prefetch_related("investors")
+        .order_by(F("announced_on").desc(nulls_last=True), "-id")
+    )
+
+
+def company_lawsuits(company) -> QuerySet[Lawsuit]:
+    """Lawsuits a company is party to, with every party."""
+    parties = LawsuitParty.objects.select_related("company", "person")
+    return (
+        Lawsuit.objects.filter(parties__company=company)
+        .prefetch_related(Prefetch("parties", queryset=parties), "claims")
+        .order_by(F("filed_on").desc(nulls_last=True), "-id")
+    )
+
+
+def company_network(company) -> list[dict]:
+    """The companies `company` dealt with: partners, targets, investors, opponents.
+
+    Each counterpart once, with every relation that links them (a few queries).
+    """
+    relations = defaultdict(set)
+    deal_ids = DealParty.objects.filter(company=company).values("deal_id")
+    for other, role in (
+        DealParty.objects.filter(deal_id__in=deal_ids, company__isnull=False)
+        .exclude(company=company)
+        .values_list("company_id", "role")
+    ):
+        relations[other].add(str(DealPartyRole(role).label))
+    for investee, investors in (
+        Investment.objects.filter(Q(investee=company) | Q(investors=company))
+        .values_list("investee_id", "investors")
+        .distinct()
+    ):
+        if investee == company.pk and investors:
+            relations[investors].add(str(_("investor")))
+        elif investors == company.pk and investee:
+            relations[investee].add(str(_("investee")))
+    lawsuit_ids = LawsuitParty.objects.filter(company=company).values("lawsuit_id")
+    for other in (
+        LawsuitParty.objects.filter(lawsuit_id__in=lawsuit_ids, company__isnull=False)
+        .exclude(company=company)
+        .values_list("company_id", flat=True)
+    ):
+        relations[other].add(str(_("in court")))
+    companies = Company.objects.in_bulk(list(relations))
+    return sorted(
+        (
+            {
+                "slug": companies[pk].slug,
+                "name": companies[pk].name,
+                "name_ar": companies[pk].name_ar,
+                "relations": sorted(relations[pk]),
+            }
+            for pk in relations
+            if pk in companies
+        ),
+        key=lambda item: item["name"],
+    )

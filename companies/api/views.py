@@ -1,7 +1,5 @@
 from collections import defaultdict
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
-
 from core.api.representations import (
     Links,
     citations_by_record,
@@ -10,7 +8,7 @@ from core.api.representations import (
     partial_date_fields,
     reference,
 )
-from core.api.views import WritableRecordViewSet
+from core.api.views import WritableRecordViewSet, documented
 
 from ..filtersets import CompanyFilterSet, PersonFilterSet, ProductFilterSet
 from ..models import Alias, Company, Person, Product, Role
@@ -89,13 +87,7 @@ def base_record(row: dict, links: Links, resource: str, aliases, citations) -> d
     }
 
 
-@extend_schema_view(
-    list=extend_schema(responses=s.CompanyOut(many=True)),
-    retrieve=extend_schema(responses=s.CompanyOut),
-    create=extend_schema(responses={201: s.CompanyOut}),
-    update=extend_schema(responses=s.CompanyOut),
-    partial_update=extend_schema(responses=s.CompanyOut),
-)
+@documented(s.CompanyOut)
 class CompanyViewSet(WritableRecordViewSet):
     """Companies: labs, startups, studios, investors, with their names in both scripts."""
 
@@ -150,13 +142,7 @@ class CompanyViewSet(WritableRecordViewSet):
         return ordered(records, ids)
 
 
-@extend_schema_view(
-    list=extend_schema(responses=s.PersonOut(many=True)),
-    retrieve=extend_schema(responses=s.PersonOut),
-    create=extend_schema(responses={201: s.PersonOut}),
-    update=extend_schema(responses=s.PersonOut),
-    partial_update=extend_schema(responses=s.PersonOut),
-)
+@documented(s.PersonOut)
 class PersonViewSet(WritableRecordViewSet):
     """People the sources name, with the roles the sources state."""
 
@@ -180,13 +166,7 @@ class PersonViewSet(WritableRecordViewSet):
         return ordered(records, ids)
 
 
-@extend_schema_view(
-    list=extend_schema(responses=s.ProductOut(many=True)),
-    retrieve=extend_schema(responses=s.ProductOut),
-    create=extend_schema(responses={201: s.ProductOut}),
-    update=extend_schema(responses=s.ProductOut),
-    partial_update=extend_schema(responses=s.ProductOut),
-)
+@documented(s.ProductOut)
 class ProductViewSet(WritableRecordViewSet):
     """Models, apps and services, with their maker and where they ship."""
 

@@ -9,7 +9,7 @@ the response is the same record a read would return.
 from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.http import http_date, quote_etag
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
@@ -142,6 +142,17 @@ class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
             query = self.request.META.get("QUERY_STRING")
             return HttpResponsePermanentRedirect(exc.location + (f"?{query}" if query else ""))
         return super().handle_exception(exc)
+
+
+def documented(out, *, page=None, parameters=(), retrieve_examples=(), create_examples=()):
+    """The OpenAPI description of a record viewset whose records have the shape `out`."""
+    return extend_schema_view(
+        list=extend_schema(responses=page or out(many=True), parameters=list(parameters)),
+        retrieve=extend_schema(responses=out, examples=list(retrieve_examples)),
+        create=extend_schema(responses={201: out}, examples=list(create_examples)),
+        update=extend_schema(responses=out),
+        partial_update=extend_schema(responses=out),
+    )
 
 
 KEYSET_PARAMETERS = [

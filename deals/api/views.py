@@ -4,15 +4,13 @@ from decimal import Decimal
 
 from django.db.models import DateField, DecimalField, Value
 from django.db.models.functions import Coalesce
-from django.utils import translation
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
-from companies.models import Product
 from core.api.pagination import decode_cursor, encode_cursor, page_size_of
 from core.api.representations import (
     Links,
@@ -25,20 +23,18 @@ from core.api.representations import (
     reference,
 )
 from core.api.serializers import keyset_page
-from core.api.views import KEYSET_PARAMETERS, ConditionalGetMixin, WritableRecordViewSet
+from core.api.views import KEYSET_PARAMETERS, ConditionalGetMixin, WritableRecordViewSet, documented
 
 from ..filtersets import DealFilterSet, InvestmentFilterSet, LawsuitFilterSet
 from ..models import (
     Deal,
     DealParty,
-    Development,
     Investment,
     Lawsuit,
     LawsuitEvent,
-    LawsuitEventKind,
     LawsuitParty,
 )
-from ..selectors import TimelineKind, timeline_page
+from ..selectors import TimelineKind, timeline_entries, timeline_statuses
 from . import serializers as s
 from .examples import DEAL, DEAL_CREATE
 
@@ -147,15 +143,12 @@ VALUE_ORDERINGS = {
 }
 
 
-@extend_schema_view(
-    list=extend_schema(
-        responses=keyset_page(s.DealOut, "DealPage"),
-        parameters=[*KEYSET_PARAMETERS, ordering_parameter({**DATE_ORDERINGS, **VALUE_ORDERINGS})],
-    ),
-    retrieve=extend_schema(responses=s.DealOut, examples=[DEAL]),
-    create=extend_schema(responses={201: s.DealOut}, examples=[DEAL_CREATE]),
-    update=extend_schema(responses=s.DealOut),
-    partial_update=extend_schema(responses=s.DealOut),
+@documented(
+    s.DealOut,
+    page=keyset_page(s.DealOut, "DealPage"),
+    parameters=[*KEYSET_PARAMETERS, ordering_parameter({**DATE_ORDERINGS, **VALUE_ORDERINGS})],
+    retrieve_examples=[DEAL],
+    create_examples=[DEAL_CREATE],
 )
 class DealViewSet(OrderedRecordViewSet):
     """Partnerships, licences, acquisitions, offers and bids, with their parties and sources."""
@@ -234,15 +227,10 @@ class DealViewSet(OrderedRecordViewSet):
         return ordered(records, ids)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        responses=keyset_page(s.InvestmentOut, "InvestmentPage"),
-        parameters=[*KEYSET_PARAMETERS, ordering_parameter({**DATE_ORDERINGS, **VALUE_ORDERINGS})],
-    ),
-    retrieve=extend_schema(responses=s.InvestmentOut),
-    create=extend_schema(responses={201: s.InvestmentOut}),
-    update=extend_schema(responses=s.InvestmentOut),
-    partial_update=extend_schema(responses=s.InvestmentOut),
+@documented(
+    s.InvestmentOut,
+    page=keyset_page(s.InvestmentOut, "InvestmentPage"),
+    parameters=[*KEYSET_PARAMETERS, ordering_parameter({**DATE_ORDERINGS, **VALUE_ORDERINGS})],
 )
 class InvestmentViewSet(OrderedRecordViewSet):
     """Money put into companies: amount, stake, round, investors."""
@@ -311,15 +299,10 @@ FILED_ORDERINGS = {
 }
 
 
-@extend_schema_view(
-    list=extend_schema(
-        responses=keyset_page(s.LawsuitOut, "LawsuitPage"),
-        parameters=[*KEYSET_PARAMETERS, ordering_parameter(FILED_ORDERINGS)],
-    ),
-    retrieve=extend_schema(responses=s.LawsuitOut),
-    create=extend_schema(responses={201: s.LawsuitOut}),
-    update=extend_schema(responses=s.LawsuitOut),
-    partial_update=extend_schema(responses=s.LawsuitOut),
+@documented(
+    s.LawsuitOut,
+    page=keyset_page(s.LawsuitOut, "LawsuitPage"),
+    parameters=[*KEYSET_PARAMETERS, ordering_parameter(FILED_ORDERINGS)],
 )
 class LawsuitViewSet(OrderedRecordViewSet):
     """Court cases: parties on each side, claims, rulings and other events."""
@@ -398,84 +381,6 @@ class LawsuitViewSet(OrderedRecordViewSet):
         return ordered(records, ids)
 
 
-def _companies_of_entries(rows: list[dict], links: Links) -> dict[tuple[str, int], list[dict]]:
-    """The companies involved in each timeline entry, a constant number of queries."""
-    ids = defaultdict(list)
-    for row in rows:
-        ids[row["e_kind"]].append(row["e_id"])
-    found = defaultdict(list)
-
-    def add(kind, record_id, slug, name, name_ar):
-        ref = reference(links, "companies", slug, name, name_ar)
-        if ref not in found[(kind, record_id)]:
-            found[(kind, record_id)].append(ref)
-
-    names = ["company__slug", "company__name", "company__name_ar"]
-    queries = {
-        TimelineKind.DEAL: DealParty.objects.filter(
-            deal_id__in=ids[TimelineKind.DEAL], company__isnull=False
-        ).values_list("deal_id", *names),
-        TimelineKind.INVESTMENT: Investment.investors.through.objects.filter(
-            investment_id__in=ids[TimelineKind.INVESTMENT]
-        ).values_list("investment_id", *names),
-        TimelineKind.LAWSUIT: LawsuitParty.objects.filter(
-            lawsuit_id__in=ids[TimelineKind.LAWSUIT], company__isnull=False
-        ).values_list("lawsuit_id", *names),
-        TimelineKind.LAWSUIT_EVENT: LawsuitParty.objects.filter(
-            lawsuit__events__id__in=ids[TimelineKind.LAWSUIT_EVENT], company__isnull=False
-        ).values_list("lawsuit__events__id", *names),
-        TimelineKind.PRODUCT_LAUNCH: Product.objects.filter(
-            pk__in=ids[TimelineKind.PRODUCT_LAUNCH]
-        ).values_list("id", *names),
-        TimelineKind.DEVELOPMENT: Development.companies.through.objects.filter(
-            development_id__in=ids[TimelineKind.DEVELOPMENT]
-        ).values_list("development_id", *names),
-    }
-    for kind, query in queries.items():
-        if ids[kind]:
-            for record_id, slug, name, name_ar in query:
-                add(kind, record_id, slug, name, name_ar)
-    if ids[TimelineKind.INVESTMENT]:
-        for record_id, slug, name, name_ar in Investment.objects.filter(
-            pk__in=ids[TimelineKind.INVESTMENT]
-        ).values_list("id", "investee__slug", "investee__name", "investee__name_ar"):
-            found[(TimelineKind.INVESTMENT, record_id)].insert(
-                0, reference(links, "companies", slug, name, name_ar)
-            )
-    for row in rows:
-        if row["e_kind"] == TimelineKind.FOUNDING:
-            add(
-                TimelineKind.FOUNDING, row["e_id"], row["e_slug"], row["e_title"], row["e_title_ar"]
-            )
-    return found
-
-
-ENTRY_RESOURCES = {
-    TimelineKind.DEAL: "deals",
-    TimelineKind.INVESTMENT: "investments",
-    TimelineKind.LAWSUIT: "lawsuits",
-    TimelineKind.LAWSUIT_EVENT: "lawsuits",
-    TimelineKind.PRODUCT_LAUNCH: "products",
-    TimelineKind.FOUNDING: "companies",
-}
-
-
-def _entry_titles(row: dict) -> tuple[str, str]:
-    if row["e_kind"] == TimelineKind.INVESTMENT:
-        return (
-            f"Investment in {row['e_title']}",
-            f"استثمار في {row['e_title_ar'] or row['e_title']}",
-        )
-    if row["e_kind"] == TimelineKind.LAWSUIT_EVENT:
-        label = LawsuitEventKind(row["e_extra"])
-        with translation.override("en"):
-            english = f"{label.label}: {row['e_title']}"
-        with translation.override("ar"):
-            arabic = f"{label.label}: {row['e_title_ar'] or row['e_title']}"
-        return english.capitalize() if english[:1].islower() else english, arabic
-    return row["e_title"], row["e_title_ar"]
-
-
 TIMELINE_PARAMETERS = [
     OpenApiParameter("company", str, description="Only events involving this company (slug)."),
     OpenApiParameter(
@@ -492,7 +397,7 @@ class TimelineView(ConditionalGetMixin, APIView):
     events, product launches, foundings and developments."""
 
     permission_classes = [AllowAny]
-    allowed_parameters = {"company", "kind", "year", "cursor", "page_size", "format"}
+    allowed_parameters = {"company", "kind", "status", "year", "cursor", "page_size", "format"}
 
     @extend_schema(parameters=TIMELINE_PARAMETERS, responses=s.TimelinePageOut)
     def get(self, request):
@@ -502,6 +407,10 @@ class TimelineView(ConditionalGetMixin, APIView):
         kinds = params.getlist("kind")
         if set(kinds) - set(TimelineKind.values):
             errors["kind"] = [f"Use one or more of: {', '.join(TimelineKind.values)}."]
+        status = params.get("status")
+        statuses = [value for value, _ in timeline_statuses()]
+        if status is not None and status not in statuses:
+            errors["status"] = [f"Use one of: {', '.join(statuses)}."]
         year = params.get("year")
         if year is not None and not (year.isdigit() and 1 <= int(year) <= 9999):
             errors["year"] = ["Give a year such as 2025."]
@@ -515,40 +424,37 @@ class TimelineView(ConditionalGetMixin, APIView):
             raise ValidationError(
                 {"cursor": ["This cursor is not valid; start again from the first page."]}
             )
-        rows = timeline_page(
+        entries = timeline_entries(
             kinds=kinds or None,
             company=params.get("company"),
             year=int(year) if year else None,
+            status=status or None,
             after=after,
             limit=size + 1,
         )
-        more, rows = len(rows) > size, rows[:size]
+        more, entries = len(entries) > size, entries[:size]
         links = Links(request)
-        companies = _companies_of_entries(rows, links)
-        results = []
-        for row in rows:
-            title, title_ar = _entry_titles(row)
-            resource = ENTRY_RESOURCES.get(row["e_kind"])
-            results.append(
-                {
-                    "kind": row["e_kind"],
-                    "id": row["e_id"],
-                    "title": title,
-                    "title_ar": title_ar,
-                    "date": {
-                        "date": row["e_day"].isoformat(),
-                        "precision": row["e_precision"],
-                        "inferred": row["e_inferred"],
-                    },
-                    "url": links.url(resource, row["e_slug"]) if resource else None,
-                    "companies": companies.get((row["e_kind"], row["e_id"]), []),
-                }
-            )
+        results = [
+            {
+                "kind": entry.kind,
+                "id": entry.id,
+                "title": entry.title,
+                "title_ar": entry.title_ar,
+                "date": {
+                    "date": entry.date.date.isoformat(),
+                    "precision": entry.date.precision,
+                    "inferred": entry.date.inferred,
+                },
+                "url": links.url(entry.resource, entry.slug) if entry.resource else None,
+                "companies": [
+                    reference(links, "companies", *company) for company in entry.companies
+                ],
+            }
+            for entry in entries
+        ]
         url = request.build_absolute_uri()
         next_url = (
-            replace_query_param(url, "cursor", encode_cursor(rows[-1]["e_day"], rows[-1]["e_uid"]))
-            if more
-            else None
+            replace_query_param(url, "cursor", encode_cursor(*entries[-1].cursor)) if more else None
         )
         return Response(
             {"next": next_url, "first": remove_query_param(url, "cursor"), "results": results}

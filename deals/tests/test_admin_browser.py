@@ -14,16 +14,8 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def seeded_for_browser():
-    """The seed in a committed database, visible to the live server's thread."""
-    from sources.seed import seed_load
-
-    seed_load()
-
-
 def test_a_curator_adds_a_deal_with_a_party_through_the_autocomplete(
-    seeded_for_browser, curator, browser_page
+    seeded_live, curator, browser_page
 ):
     page = browser_page
     page.goto("/admin/login/?next=/admin/deals/deal/add/")

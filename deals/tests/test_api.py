@@ -193,6 +193,8 @@ class TestTimeline:
         ]
         in_2022 = api_client.get("/api/v1/timeline/", {"year": "2022"}).json()["results"]
         assert [e["kind"] for e in in_2022] == ["founding"]
+        announced = api_client.get("/api/v1/timeline/", {"status": "announced"}).json()["results"]
+        assert [e["kind"] for e in announced] == ["deal"]
 
     def test_pages_chain_without_gaps(self, api_client):
         everything = api_client.get("/api/v1/timeline/").json()["results"]

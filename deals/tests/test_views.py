@@ -1,62 +1,245 @@
+"""Reader pages: content, htmx partials, Arabic, redirects, constant query counts."""
+
+import datetime
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from companies.models import Company
+from companies.services import company_merge
 from companies.tests.factories import CompanyFactory, PersonFactory
 from deals.models import DealParty
 from deals.tests.factories import DealFactory, DealPartyFactory
+from sources.models import Article
+from sources.tests.factories import ArticleFactory
 
-HOME_QUERIES = 5
+HTMX = {"HX-Request": "true"}
+
+
+def page(client, url, **kwargs):
+    response = client.get(url, **kwargs)
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
 
 
 @pytest.mark.usefixtures("seeded")
-def test_home_shows_the_seeded_deals_and_companies(client):
-    response = client.get(reverse("deals:home"))
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Meta licenses Midjourney" in page
-    assert "شراكة ميتا وميدجورني" in page
-    assert "August 2025" in page
-    assert "about $97B" in page
-    assert "up to $100M per contract" in page
-    assert "dozens of researchers" in page
-    for company in ("Midjourney", "ميدجورني", "Scale AI", "يونيفرسال"):
-        assert company in page
+class TestDashboard:
+    def test_figures_events_charts_and_connected_companies(self, client):
+        html = page(client, reverse("deals:home"))
+        assert '<span class="number">9</span>' in html
+        assert "$97B" in html
+        assert "Meta licenses Midjourney" in html
+        assert '<svg class="chart"' in html
+        assert ">2025</text>" in html
+        assert "kind-licensing" in html
+        assert "<meter" in html
+        assert "4 counterparts" in html
+
+    def test_arabic_is_right_to_left_with_arabic_amounts_and_dates(self, client):
+        html = page(client, "/ar/")
+        assert '<html lang="ar" dir="rtl">' in html
+        assert "97 مليار دولار" in html
+        assert "أغسطس 2025" in html
+        assert "ميدجورني" in html
+
+    def test_a_strict_content_security_policy_and_a_nonced_htmx(self, client):
+        response = client.get(reverse("deals:home"))
+        policy = response["Content-Security-Policy"]
+        assert "default-src 'self'" in policy
+        assert "unsafe-inline" not in policy
+        nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+        html = response.content.decode()
+        assert re.search(
+            rf'<script src="/static/django_htmx/htmx-2[^"]*"[^>]* nonce="{nonce}"', html
+        )
+
+    def test_figures_are_cached_until_the_data_changes(self, client):
+        page(client, reverse("deals:home"))
+        with CaptureQueriesContext(connection) as cached:
+            page(client, reverse("deals:home"))
+        Company.objects.filter(slug="meta").update(website="https://meta.com")
+        with CaptureQueriesContext(connection) as fresh:
+            page(client, reverse("deals:home"))
+        assert len(cached) < len(fresh)
 
 
-def test_home_is_left_to_right_in_english_and_right_to_left_in_arabic(client, db):
-    english = client.get(reverse("deals:home"), headers={"accept-language": "en"})
-    arabic = client.get(reverse("deals:home"), headers={"accept-language": "ar"})
-    assert '<html lang="en" dir="ltr">' in english.content.decode()
-    assert '<html lang="ar" dir="rtl">' in arabic.content.decode()
+@pytest.mark.usefixtures("seeded")
+class TestTimeline:
+    def test_the_whole_page_and_the_htmx_partial(self, client):
+        full = client.get(reverse("deals:timeline"))
+        assert "<html" in full.content.decode()
+        assert "HX-Request" in full["Vary"]
+        partial = page(client, reverse("deals:timeline"), headers=HTMX)
+        assert "<html" not in partial
+        assert partial.strip().startswith('<ol class="timeline" id="entries"')
+
+    def test_filters_by_company_kind_and_year(self, client):
+        html = page(client, reverse("deals:timeline"), data={"company": "disney"})
+        assert "Disney and Universal v. Midjourney" in html
+        assert "V1" not in html
+        founding = page(client, reverse("deals:timeline"), data={"kind": "founding"})
+        assert "Midjourney" in founding
+        assert "Meta licenses" not in founding
+        assert "No events match" in page(client, reverse("deals:timeline"), data={"year": "1999"})
+        filed = page(client, reverse("deals:timeline"), data={"status": "filed"})
+        assert "Disney and Universal v. Midjourney" in filed
+        assert "Meta licenses" not in filed
+
+    def test_bad_filters_show_a_message_not_an_error(self, client):
+        html = page(client, reverse("deals:timeline"), data={"year": "soon", "kind": "x"})
+        assert 'class="error"' in html
+
+    def test_more_loads_the_next_entries_in_place(self, client):
+        for n in range(30):
+            DealFactory(
+                title=f"Dated deal {n}",
+                announced_on=datetime.date(2024, 1, 1),
+                announced_precision="year",
+            )
+        first = page(client, reverse("deals:timeline"))
+        assert 'class="more-row"' in first
+        next_href = first.split('class="more" href="')[1].split('"')[0].replace("&amp;", "&")
+        more = page(client, reverse("deals:timeline") + next_href, headers=HTMX)
+        assert more.strip().startswith("<li")
+        assert "<ol" not in more
+        assert "Midjourney" in more
+
+    def test_a_mangled_cursor_starts_over(self, client):
+        assert "Meta licenses" in page(client, reverse("deals:timeline"), data={"cursor": "@@"})
 
 
-def test_home_sends_a_strict_content_security_policy(client, db):
-    policy = client.get(reverse("deals:home")).headers["Content-Security-Policy"]
-    assert "default-src 'self'" in policy
-    assert "unsafe-inline" not in policy
+@pytest.mark.usefixtures("seeded")
+class TestRecordPages:
+    def test_deal_page_with_parties_and_sources(self, client):
+        html = page(client, reverse("deals:deal", args=["meta-midjourney-licensing-partnership"]))
+        assert "licensor" in html
+        assert "undisclosed" in html
+        assert "7 sources" in html
+        assert "عدم الإفصاح عن الشروط المالية" in html
+
+    def test_a_deal_by_id_redirects_to_its_slug(self, client):
+        deal_id = DealParty.objects.filter(role="bidder", person__slug="elon-musk").get().deal_id
+        response = client.get(reverse("deals:deal", args=[str(deal_id)]))
+        assert response.status_code == 301
+        assert response["Location"] == reverse("deals:deal", args=["openai-97b-acquisition-bid"])
+
+    def test_lawsuit_investment_and_person_pages(self, client):
+        lawsuit = page(client, reverse("deals:lawsuit", args=["disney-universal-v-midjourney"]))
+        assert "plaintiff" in lawsuit
+        assert "June 2025" in lawsuit
+        investment = page(client, reverse("deals:investment", args=["meta-investment-in-scale-ai"]))
+        assert "$14B" in investment
+        person = page(client, reverse("companies:person", args=["alexandr-wang"]))
+        assert "Head of AI" in person
+        assert "ألكسندر وانج" in person
+
+    def test_article_page_highlights_the_cited_passages(self, client):
+        article = Article.objects.get(title__startswith="ميتا تتحالف")
+        html = page(client, reverse("sources:article", args=[article.pk]))
+        assert "<mark>" in html
+        assert "Meta licenses Midjourney" in html
+
+    def test_news_text_is_only_for_curators(self, client, curator):
+        article = ArticleFactory(text="Paywalled news text about a deal.", text_is_public=False)
+        assert "Paywalled news text" not in page(
+            client, reverse("sources:article", args=[article.pk])
+        )
+        client.force_login(curator)
+        assert "Paywalled news text" in page(client, reverse("sources:article", args=[article.pk]))
+
+    def test_unknown_records_are_404s(self, client):
+        assert client.get(reverse("deals:deal", args=["nothing-here"])).status_code == 404
+        assert client.get("/companies/nothing-here/").status_code == 404
 
 
-def make_deals(count):
-    for _ in range(count):
-        deal = DealFactory(kinds=["acquisition", "bid"])
-        DealPartyFactory(deal=deal, role="acquirer")
-        DealPartyFactory(deal=deal, role="target", company=CompanyFactory(kinds=["startup"]))
-        DealParty.objects.create(deal=deal, person=PersonFactory(), role="in_talks")
+@pytest.mark.usefixtures("seeded")
+class TestCompanyProfile:
+    def test_header_network_articles_and_the_default_tab(self, client):
+        """The profile's header, its network and articles, and the deals tab by default."""
+        html = page(client, reverse("companies:company", args=["midjourney"]))
+        assert "ميدجورني" in html
+        assert "research lab" in html
+        assert 'class="network"' in html
+        assert "Disney" in html
+        assert 'data-tab="deals"' in html
+        assert "Meta licenses Midjourney" in html
+
+    @pytest.mark.parametrize(
+        ("company", "tab", "text"),
+        [
+            ("meta", "investments", "Investment in Scale AI"),
+            ("midjourney", "lawsuits", "Disney and Universal v. Midjourney"),
+            ("meta", "products", "Movie Gen"),
+            ("meta", "people", "Alexandr Wang"),
+            ("meta", "timeline", "Meta licenses Midjourney"),
+        ],
+    )
+    def test_tabs_come_as_partials_for_htmx(self, client, company, tab, text):
+        url = reverse("companies:company", args=[company]) + f"?tab={tab}"
+        partial = page(client, url, headers=HTMX)
+        assert partial.strip().startswith('<div id="tab-region"')
+        current = re.search(r'<a href="\?tab=(\w+)"[^>]*aria-current="page"', partial)
+        assert current.group(1) == tab
+        assert text in partial
+        assert text in page(client, url)
+
+    def test_a_merged_companys_old_address_redirects(self, client):
+        duplicate = CompanyFactory(name="Google Inc")
+        company_merge(survivor=Company.objects.get(slug="google"), duplicates=[duplicate])
+        response = client.get("/ar/companies/google-inc/")
+        assert response.status_code == 301
+        assert response["Location"] == "/ar/companies/google/"
 
 
-def count_home_queries(client):
+@pytest.mark.usefixtures("seeded")
+class TestSearch:
+    @pytest.mark.parametrize("query", ["غوغل", "جوجل", "google", "قوقل"])
+    def test_any_spelling_finds_google(self, client, query):
+        html = page(client, reverse("companies:search"), data={"q": query})
+        assert reverse("companies:company", args=["google"]) in html
+
+    def test_results_partial_for_htmx_and_nothing_found(self, client):
+        partial = page(client, reverse("companies:search"), data={"q": "وانج"}, headers=HTMX)
+        assert partial.strip().startswith('<div id="results"')
+        assert "Alexandr Wang" in partial
+        assert "Nothing found" in page(client, reverse("companies:search"), data={"q": "zzzqqq"})
+
+
+def count_queries(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("deals:home")).status_code == 200
+        page(client, url)
     return len(queries)
 
 
-@pytest.mark.django_db
-def test_home_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
-    make_deals(3)
-    few = count_home_queries(client)
-    make_deals(30)
-    with django_assert_max_num_queries(HOME_QUERIES):
-        client.get(reverse("deals:home"))
-    assert count_home_queries(client) == few
+def grow(n: int):
+    for _ in range(n):
+        deal = DealFactory(
+            kinds=["bid", "licensing"],
+            announced_on=datetime.date(2024, 3, 1),
+            announced_precision="month",
+        )
+        DealPartyFactory(deal=deal, role="bidder")
+        DealPartyFactory(deal=deal, role="target", company=Company.objects.get(slug="meta"))
+        DealParty.objects.create(deal=deal, person=PersonFactory(), role="in_talks")
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/timeline/",
+        "/companies/meta/",
+        "/companies/meta/?tab=timeline",
+        "/deals/meta-midjourney-licensing-partnership/",
+        "/search/?q=meta",
+    ],
+)
+def test_page_query_counts_do_not_grow_with_rows(client, url, django_assert_max_num_queries):
+    grow(3)
+    few = count_queries(client, url)
+    grow(40)
+    with django_assert_max_num_queries(few):
+        page(client, url)

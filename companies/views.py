@@ -1,0 +1,97 @@
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from core.views import record_or_redirect, render_page
+from deals.charts import network
+from deals.selectors import (
+    company_deals,
+    company_investments,
+    company_lawsuits,
+    company_network,
+    timeline_entries,
+)
+from sources.selectors import articles_about_company
+
+from .models import Company, Person, Role
+from .search import alias_search
+
+TABS = {
+    "deals": _("Deals"),
+    "investments": _("Investments"),
+    "lawsuits": _("Lawsuits"),
+    "products": _("Products"),
+    "people": _("People"),
+    "timeline": _("Timeline"),
+}
+
+
+def _tab_content(company, tab: str) -> dict:
+    """Only the chosen tab's records are read."""
+    if tab == "deals":
+        return {"deals": company_deals(company)}
+    if tab == "investments":
+        return {"investments": company_investments(company)}
+    if tab == "lawsuits":
+        return {"lawsuits": company_lawsuits(company)}
+    if tab == "products":
+        return {"products": company.products.prefetch_related("platforms").order_by("name")}
+    if tab == "people":
+        return {"roles": company.roles.select_related("person").order_by("-started_on")}
+    return {"entries": timeline_entries(company=company.slug, limit=50)}
+
+
+def company_detail(request, slug: str):
+    """A company's profile; its tabs load in place with htmx, or as plain links."""
+    companies = Company.objects.prefetch_related(
+        "kinds",
+        "aliases",
+        "citations__article",
+        Prefetch("roles", queryset=Role.objects.select_related("person")),
+    )
+    company, redirect = record_or_redirect(companies, slug, "companies:company")
+    if redirect:
+        return redirect
+    tab = request.GET.get("tab", "deals")
+    if tab not in TABS:
+        tab = "deals"
+    partners = company_network(company)
+    context = {
+        "company": company,
+        "tabs": TABS,
+        "tab": tab,
+        "network": network(
+            {"slug": company.slug, "name": company.name, "name_ar": company.name_ar}, partners
+        ),
+        "articles": articles_about_company(company),
+        **_tab_content(company, tab),
+    }
+    return render_page(request, "companies/company_detail.html", context, partial="tab")
+
+
+def person_detail(request, slug: str):
+    people = Person.objects.prefetch_related(
+        "aliases",
+        "citations__article",
+        Prefetch("roles", queryset=Role.objects.select_related("company")),
+        "deal_parties__deal",
+        "statements__company",
+    )
+    person, redirect = record_or_redirect(people, slug, "companies:person")
+    if redirect:
+        return redirect
+    return render_page(request, "companies/person_detail.html", {"person": person})
+
+
+def search(request):
+    """Names in any spelling; results update as you type (htmx), or on submit."""
+    query = request.GET.get("q", "").strip()[:200]
+    hits = alias_search(query, limit=30) if query else []
+    groups = {
+        kind: [hit for hit in hits if hit.kind == kind] for kind in ("company", "person", "product")
+    }
+    return render_page(
+        request,
+        "companies/search.html",
+        {"query": query, "groups": groups, "found": bool(hits)},
+        partial="results",
+    )

@@ -1,0 +1,45 @@
+"""Reads of articles and citations."""
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import Article
+
+
+def articles_about_company(company) -> QuerySet[Article]:
+    """Articles citing the company or any deal, investment, lawsuit or product it is in."""
+    mentions = (
+        Q(citations__company=company)
+        | Q(citations__deal__parties__company=company)
+        | Q(citations__investment__investee=company)
+        | Q(citations__investment__investors=company)
+        | Q(citations__lawsuit__parties__company=company)
+        | Q(citations__product__company=company)
+        | Q(citations__statement__company=company)
+    )
+    return (
+        Article.objects.filter(mentions)
+        .distinct()
+        .annotate(citation_count=Count("citations", distinct=True))
+        .order_by("-published_on", "-id")
+    )
+
+
+def article_cited_records(article) -> list:
+    """Every record that cites `article`, with the excerpt, in the order of the text."""
+    citations = list(
+        article.citations.select_related(
+            "company",
+            "person",
+            "role",
+            "product",
+            "statement",
+            "rivalry",
+            "metric",
+            "deal",
+            "investment",
+            "lawsuit",
+            "lawsuit_event",
+            "development",
+        )
+    )
+    return sorted(citations, key=lambda citation: article.text.find(citation.excerpt))
