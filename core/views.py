@@ -26,6 +26,8 @@ def record_or_redirect(queryset, key: str, url_name: str):
     Returns (record, None) or (None, redirect response).
     """
     model = queryset.model
+    if "\x00" in key:
+        raise Http404("No such record.")
     record = queryset.filter(slug=key).first()
     if record is not None:
         return record, None

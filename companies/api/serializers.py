@@ -10,6 +10,7 @@ from core.api.serializers import (
     PartialDateField,
     PartialDateOut,
     ReferenceOut,
+    SlugReference,
 )
 
 from ..models import Company, CompanyKind, Person, Product
@@ -33,7 +34,7 @@ class NamedRecordSerializer(ModelRulesSerializer):
 
 
 class CompanyWrite(NamedRecordSerializer):
-    kinds = serializers.SlugRelatedField(
+    kinds = SlugReference(
         many=True, slug_field="code", queryset=CompanyKind.objects.all(), required=False
     )
     founded = PartialDateField("founded")
@@ -64,8 +65,8 @@ class PersonWrite(NamedRecordSerializer):
 
 
 class ProductWrite(NamedRecordSerializer):
-    company = serializers.SlugRelatedField(slug_field="slug", queryset=Company.objects.all())
-    platforms = serializers.SlugRelatedField(
+    company = SlugReference(slug_field="slug", queryset=Company.objects.all())
+    platforms = SlugReference(
         many=True, slug_field="slug", queryset=Product.objects.all(), required=False
     )
     launched = PartialDateField("launched")
@@ -110,6 +111,7 @@ class RecordOut(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.CharField()
     url = serializers.URLField()
+    html_url = serializers.URLField(allow_null=True, help_text="The record's page for readers.")
     name = serializers.CharField()
     name_ar = serializers.CharField(allow_blank=True)
     description = serializers.CharField(allow_blank=True)

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from core.api.representations import (
+    PAGES,
     Links,
     citations_by_record,
     ordered,
@@ -76,6 +77,7 @@ def base_record(row: dict, links: Links, resource: str, aliases, citations) -> d
         "id": row["id"],
         "slug": row["slug"],
         "url": links.url(resource, row["slug"]),
+        "html_url": links.page(resource, row["slug"]) if resource in PAGES else None,
         "name": row["name"],
         "name_ar": row["name_ar"],
         "description": row["description"],
@@ -215,6 +217,7 @@ class ProductViewSet(WritableRecordViewSet):
                     row["company__name"],
                     row["company__name_ar"],
                 ),
+                "html_url": f"{links.page('companies', row['company__slug'])}?tab=products",
                 "launched": partial_date(row, "launched"),
                 "platforms": platforms.get(row["id"], []),
             }

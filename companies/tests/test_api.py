@@ -21,6 +21,7 @@ def test_a_company_has_names_in_both_scripts_kinds_people_products_and_sources(a
     assert [p["slug"] for p in midjourney["products"]] == ["midjourney-v1"]
     assert {a["name"] for a in midjourney["aliases"]} >= {"Midjourney", "ميدجورني"}
     assert any(c["supports"] == "founded" for c in midjourney["citations"])
+    assert midjourney["html_url"] == "http://testserver/companies/midjourney/"
 
 
 def test_lists_have_a_count(api_client):
@@ -130,3 +131,13 @@ def test_company_write_validation(curator_api):
     )
     assert duplicate.status_code == 400
     assert "slug" in duplicate.json()
+
+
+def test_arabic_slugs_give_valid_percent_encoded_links(curator_api):
+    """A name with no Latin form gets an Arabic slug; its links are still valid URIs."""
+    person = curator_api.post(
+        "/api/v1/people/", {"name": "٭", "name_ar": "مراد"}, format="json"
+    ).json()
+    assert person["slug"] == "مراد"
+    assert person["url"] == "http://testserver/api/v1/people/%D9%85%D8%B1%D8%A7%D8%AF/"
+    assert curator_api.get(person["url"]).json()["name_ar"] == "مراد"

@@ -7,6 +7,9 @@ model instances costs far more than the SQL (see docs/decisions/0007-api-read-pa
 
 from collections import defaultdict
 from decimal import Decimal
+from urllib.parse import quote
+
+from django.utils import translation
 
 
 def partial_date(row: dict, name: str) -> dict:
@@ -46,6 +49,17 @@ def money_fields(name: str = "value") -> list[str]:
     ]
 
 
+#: The reader page of each API resource.
+PAGES = {
+    "companies": "companies:company",
+    "people": "companies:person",
+    "deals": "deals:deal",
+    "investments": "deals:investment",
+    "lawsuits": "deals:lawsuit",
+    "articles": "sources:article",
+}
+
+
 class Links:
     """Absolute URLs of API records, built from one reversed prefix per resource."""
 
@@ -53,6 +67,7 @@ class Links:
         from django.urls import reverse
 
         self._prefixes = {}
+        self._pages = {}
         self._request = request
         self._reverse = reverse
 
@@ -63,7 +78,15 @@ class Links:
         return self._prefixes[resource]
 
     def url(self, resource: str, key) -> str:
-        return f"{self.prefix(resource)}{key}/"
+        return f"{self.prefix(resource)}{quote(str(key))}/"
+
+    def page(self, resource: str, key) -> str:
+        """The record's page for readers (English address; `/ar` + path for Arabic)."""
+        if resource not in self._pages:
+            with translation.override("en"):
+                path = self._reverse(PAGES[resource], args=["0"])
+            self._pages[resource] = self._request.build_absolute_uri(path.removesuffix("0/"))
+        return f"{self._pages[resource]}{quote(str(key))}/"
 
 
 def reference(links: Links, resource: str, slug: str, name: str, name_ar: str = "") -> dict:

@@ -17,6 +17,15 @@ from core.dates import DatePrecision, PartialDate
 from core.money import MoneyBasis, MoneyQualifier
 
 
+class SlugReference(serializers.SlugRelatedField):
+    """A related record by slug; text PostgreSQL cannot store (NUL) is simply not found."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", ""))
+        return super().to_internal_value(data)
+
+
 class PartialDateOut(serializers.Serializer):
     date = serializers.DateField(
         allow_null=True, help_text="First day of the period; null when unknown."

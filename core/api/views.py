@@ -11,7 +11,12 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.http import http_date, quote_etag
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import (
+    APIException,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from rest_framework.response import Response
 
 from core.data_version import data_version
@@ -119,6 +124,8 @@ class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
 
     def get_record_id(self) -> int:
         key = self.kwargs[self.lookup_field]
+        if "\x00" in key:
+            raise NotFound("No such record.")
         found = self.get_queryset().filter(**{self.lookup_field: key}).values_list("id", flat=True)
         record_id = found.first()
         if record_id is None:
@@ -126,8 +133,6 @@ class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
         return record_id
 
     def not_found(self, key):
-        from rest_framework.exceptions import NotFound
-
         model = self.get_queryset().model
         new_slug = slug_redirect_target(model, key) if self.lookup_field == "slug" else None
         if new_slug:

@@ -180,3 +180,20 @@ def test_query_counts_do_not_grow_with_rows(api_client, django_assert_max_num_qu
         if "page_size" in url:
             assert len(response.json()["results"]) == 200, url
         assert at_five[url] <= 12, url
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(
+    ("method", "url", "body", "status"),
+    [
+        ("get", "/api/v1/companies/me%00ta/", None, 404),
+        ("get", "/companies/me%00ta/", None, 404),
+        ("get", "/api/v1/timeline/?company=me%00ta", None, 400),
+        ("post", "/api/v1/products/", {"name": "X", "kind": "app", "company": "me\x00ta"}, 400),
+    ],
+)
+def test_nul_characters_are_refused_not_a_server_error(curator_api, method, url, body, status):
+    response = (
+        getattr(curator_api, method)(url, body, format="json") if body else curator_api.get(url)
+    )
+    assert response.status_code == status

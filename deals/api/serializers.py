@@ -13,6 +13,7 @@ from core.api.serializers import (
     PartialDateField,
     PartialDateOut,
     ReferenceOut,
+    SlugReference,
 )
 from sources.models import Article, Citation
 
@@ -36,10 +37,10 @@ class CitationWrite(serializers.Serializer):
 
 
 class DealPartyWrite(serializers.Serializer):
-    company = serializers.SlugRelatedField(
+    company = SlugReference(
         slug_field="slug", queryset=Company.objects.all(), required=False, allow_null=True
     )
-    person = serializers.SlugRelatedField(
+    person = SlugReference(
         slug_field="slug", queryset=Person.objects.all(), required=False, allow_null=True
     )
     unnamed = serializers.CharField(required=False, allow_blank=True, default="")
@@ -49,10 +50,10 @@ class DealPartyWrite(serializers.Serializer):
 
 
 class LawsuitPartyWrite(serializers.Serializer):
-    company = serializers.SlugRelatedField(
+    company = SlugReference(
         slug_field="slug", queryset=Company.objects.all(), required=False, allow_null=True
     )
-    person = serializers.SlugRelatedField(
+    person = SlugReference(
         slug_field="slug", queryset=Person.objects.all(), required=False, allow_null=True
     )
     side = serializers.ChoiceField(choices=LawsuitSide.choices)
@@ -130,11 +131,11 @@ class ChildrenMixin:
 class DealWrite(ChildrenMixin, ModelRulesSerializer):
     party_model = DealParty
     record_field = "deal"
-    kinds = serializers.SlugRelatedField(
+    kinds = SlugReference(
         many=True, slug_field="code", queryset=DealKind.objects.all(), allow_empty=False
     )
     announced = PartialDateField("announced")
-    announced_by = serializers.SlugRelatedField(
+    announced_by = SlugReference(
         slug_field="slug", queryset=Person.objects.all(), required=False, allow_null=True
     )
     value = MoneyField()
@@ -164,8 +165,8 @@ class DealWrite(ChildrenMixin, ModelRulesSerializer):
 
 class InvestmentWrite(ChildrenMixin, ModelRulesSerializer):
     record_field = "investment"
-    investee = serializers.SlugRelatedField(slug_field="slug", queryset=Company.objects.all())
-    investors = serializers.SlugRelatedField(
+    investee = SlugReference(slug_field="slug", queryset=Company.objects.all())
+    investors = SlugReference(
         many=True, slug_field="slug", queryset=Company.objects.all(), required=False
     )
     announced = PartialDateField("announced")
@@ -194,7 +195,7 @@ class InvestmentWrite(ChildrenMixin, ModelRulesSerializer):
 class LawsuitWrite(ChildrenMixin, ModelRulesSerializer):
     party_model = LawsuitParty
     record_field = "lawsuit"
-    claims = serializers.SlugRelatedField(
+    claims = SlugReference(
         many=True, slug_field="code", queryset=ClaimKind.objects.all(), required=False
     )
     filed = PartialDateField("filed")
@@ -257,6 +258,7 @@ class DatedRecordOut(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.CharField()
     url = serializers.URLField()
+    html_url = serializers.URLField(help_text="The record's page for readers.")
     status = serializers.CharField()
     summary = serializers.CharField(allow_blank=True)
     summary_ar = serializers.CharField(allow_blank=True)

@@ -112,6 +112,7 @@ def dated_record(row: dict, links: Links, resource: str, citations) -> dict:
         "id": row["id"],
         "slug": row["slug"],
         "url": links.url(resource, row["slug"]),
+        "html_url": links.page(resource, row["slug"]),
         "status": row["status"],
         "summary": row["summary"],
         "summary_ar": row["summary_ar"],
@@ -407,6 +408,8 @@ class TimelineView(ConditionalGetMixin, APIView):
         kinds = params.getlist("kind")
         if set(kinds) - set(TimelineKind.values):
             errors["kind"] = [f"Use one or more of: {', '.join(TimelineKind.values)}."]
+        if "\x00" in params.get("company", ""):
+            errors["company"] = ["Give a company slug."]
         status = params.get("status")
         statuses = [value for value, _ in timeline_statuses()]
         if status is not None and status not in statuses:

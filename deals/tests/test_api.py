@@ -42,6 +42,7 @@ class TestDealShape:
         assert set(citation["article"]) == {"id", "title", "url"}
         assert len({c["article"]["id"] for c in deal["citations"]}) == 2
         assert deal["url"].endswith(MM)
+        assert deal["html_url"] == "http://testserver/deals/meta-midjourney-licensing-partnership/"
 
     def test_amounts_are_decimal_strings(self, api_client):
         bid = api_client.get("/api/v1/deals/openai-97b-acquisition-bid/").json()

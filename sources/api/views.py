@@ -13,6 +13,7 @@ from ..models import Article
 class ArticleOut(serializers.Serializer):
     id = serializers.IntegerField()
     url = serializers.URLField()
+    html_url = serializers.URLField(help_text="The article's page for readers.")
     title = serializers.CharField(allow_blank=True)
     language = serializers.CharField()
     outlet = serializers.CharField(allow_blank=True)
@@ -73,6 +74,7 @@ class ArticleViewSet(RecordViewSet):
             row["id"]: {
                 "id": row["id"],
                 "url": links.url("articles", row["id"]),
+                "html_url": links.page("articles", row["id"]),
                 "title": row["title"],
                 "language": row["language"],
                 "outlet": row["outlet"],
