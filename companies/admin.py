@@ -157,7 +157,11 @@ class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
     def citation_count(self, company):
         return company.citation_count
 
-    @admin.action(description=_("Merge selected companies into one"), permissions=["change"])
+    def has_merge_permission(self, request) -> bool:
+        """Merging deletes the duplicates, so it takes both change and delete rights."""
+        return self.has_change_permission(request) and self.has_delete_permission(request)
+
+    @admin.action(description=_("Merge selected companies into one"), permissions=["merge"])
     def merge_companies(self, request, queryset):
         companies = list(queryset.order_by("name"))
         if len(companies) < 2:

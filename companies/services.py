@@ -72,9 +72,12 @@ def primary_aliases_sync(target: Named) -> None:
 def _move_row(row: models.Model, field_name: str, survivor: Company) -> bool:
     """Point `row` at `survivor`; a row that would duplicate one the survivor has is deleted.
 
-    Returns whether the row was kept. The save and the delete are both recorded in history.
+    Returns whether the row was kept. A moved record is a new version (so an edit based on
+    the old one is refused); the save and the delete are both recorded in history.
     """
     setattr(row, field_name, survivor)
+    if hasattr(row, "version"):
+        row.version += 1
     try:
         with transaction.atomic():
             row.save()

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .history import record_revert, version_end, version_last_record
-from .models import SlugRedirect
+from .models import SlugRedirect, slug_redirect_add
 from .versioning import EditConflict, version_lock
 
 
@@ -60,6 +61,9 @@ class TrackedAdmin(SimpleHistoryAdmin):
             loaded = form.cleaned_data.get("version")
             obj.version = (loaded if loaded is not None else obj.version) + 1
         super().save_model(request, obj, form, change)
+        old_slug = form.initial.get("slug")
+        if change and old_slug and "slug" in form.changed_data:
+            slug_redirect_add(obj, old_slug)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -78,7 +82,7 @@ class TrackedAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Confirm and perform a revert to one version, children included."""
         record = self.get_object(request, unquote(object_id))
-        if record is None:
+        if record is None or not (version_id.isascii() and version_id.isdigit()):
             raise Http404
         if not self.has_change_permission(request, record):
             raise PermissionDenied
@@ -89,19 +93,33 @@ class TrackedAdmin(SimpleHistoryAdmin):
         opts = self.model._meta
         history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[record.pk])
         if request.method == "POST":
-            try:
-                expected = int(request.POST.get("version", ""))
-            except ValueError:
-                expected = None
+            version = request.POST.get("version", "")
+            if not (version.isascii() and version.isdigit()):
+                self.message_user(
+                    request, _("The page was out of date: open the revert again."), messages.ERROR
+                )
+                return HttpResponseRedirect(history_url)
             try:
                 record_revert(
                     record=record,
                     history_id=historical.history_id,
-                    expected_version=expected,
+                    expected_version=int(version),
                     user=request.user,
                 )
             except EditConflict as conflict:
                 self.message_user(request, conflict.message(), messages.ERROR)
+                return HttpResponseRedirect(history_url)
+            except (ValidationError, IntegrityError) as error:
+                details = "; ".join(getattr(error, "messages", [str(error)]))
+                self.message_user(
+                    request,
+                    _(
+                        "This version cannot be restored: it refers to records that no longer "
+                        "exist or conflict with current ones (%(details)s). Nothing was changed."
+                    )
+                    % {"details": details},
+                    messages.ERROR,
+                )
                 return HttpResponseRedirect(history_url)
             self.message_user(
                 request,
@@ -163,7 +181,7 @@ def year_filter(date_field: str, title) -> type[admin.SimpleListFilter]:
             value = self.value()
             if value == "unknown":
                 return queryset.filter(**{f"{date_field}__isnull": True})
-            if value and value.isdigit():
+            if value and value.isascii() and value.isdigit():
                 return queryset.filter(**{f"{date_field}__year": int(value)})
             return queryset
 

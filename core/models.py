@@ -112,3 +112,16 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return f"{self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+def related_label(instance: models.Model, field: str) -> str:
+    """A related record's name, or "#id" when it no longer exists.
+
+    Old versions in the history can point at records merged away or deleted since; their
+    labels must still render.
+    """
+    try:
+        related = getattr(instance, field)
+    except models.ObjectDoesNotExist:
+        return f"#{getattr(instance, f'{field}_id')}"
+    return "" if related is None else str(related)

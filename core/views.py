@@ -31,7 +31,7 @@ def record_or_redirect(queryset, key: str, url_name: str):
     record = queryset.filter(slug=key).first()
     if record is not None:
         return record, None
-    if key.isdigit():
+    if key.isascii() and key.isdigit():
         record = queryset.filter(pk=int(key)).first()
         if record is not None:
             return None, HttpResponsePermanentRedirect(reverse(url_name, args=[record.slug]))

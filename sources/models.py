@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel, exactly_one_of, the_one_set
+from core.models import TrackedModel, exactly_one_of, related_label, the_one_set
 
 
 def content_hash(text: str) -> str:
@@ -158,7 +158,7 @@ class Citation(TrackedModel):
         ]
 
     def __str__(self):
-        return f"{self.article}: «{self.excerpt[:60]}»"
+        return f"{related_label(self, 'article')}: «{self.excerpt[:60]}»"
 
     @property
     def target(self):

@@ -55,7 +55,7 @@ class SearchView(ConditionalGetMixin, APIView):
         if set(types) - set(RESOURCES):
             errors["type"] = [f"Use one or more of: {', '.join(RESOURCES)}."]
         limit = params.get("limit", "20")
-        if not (limit.isdigit() and 1 <= int(limit) <= MAX_RESULTS):
+        if not (limit.isascii() and limit.isdigit() and 1 <= int(limit) <= MAX_RESULTS):
             errors["limit"] = [f"Give a whole number from 1 to {MAX_RESULTS}."]
         if errors:
             raise ValidationError(errors)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel
+from core.models import TrackedModel, related_label
 from core.money import money_constraints, money_fields
 
 from .companies import Company
@@ -69,7 +69,7 @@ class Statement(partial_date_fields("stated", _("stated")), TrackedModel):
         constraints = [*partial_date_constraints("stated")]
 
     def __str__(self):
-        return f"{self.company}: {self.summary[:60]}"
+        return f"{related_label(self, 'company')}: {self.summary[:60]}"
 
 
 class Rivalry(TrackedModel):
@@ -115,7 +115,7 @@ class Rivalry(TrackedModel):
         ]
 
     def __str__(self):
-        return f"{self.company} vs {self.rival}"
+        return f"{related_label(self, 'company')} vs {related_label(self, 'rival')}"
 
 
 class MetricKind(models.TextChoices):
@@ -196,7 +196,7 @@ class Metric(
         ]
 
     def __str__(self):
-        return f"{self.company}: {self.get_kind_display()} {self.value}"
+        return f"{related_label(self, 'company')}: {self.get_kind_display()} {self.value}"
 
     def clean(self):
         super().clean()

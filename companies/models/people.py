@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel
+from core.models import TrackedModel, related_label
 from core.slugs import unique_slug
 
 from .companies import Company
@@ -76,7 +76,7 @@ class Role(
         ]
 
     def __str__(self):
-        return f"{self.person}, {self.title} ({self.company})"
+        return f"{related_label(self, 'person')}, {self.title} ({related_label(self, 'company')})"
 
     def clean(self):
         super().clean()

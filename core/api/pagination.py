@@ -35,7 +35,7 @@ def page_size_of(request) -> int:
     raw = request.query_params.get("page_size")
     if raw is None:
         return DEFAULT_PAGE_SIZE
-    size = int(raw) if raw.isdigit() else 0
+    size = int(raw) if raw.isascii() and raw.isdigit() else 0
     if not 1 <= size <= MAX_PAGE_SIZE:
         raise ValidationError({"page_size": [f"Give a whole number from 1 to {MAX_PAGE_SIZE}."]})
     return size
@@ -104,14 +104,15 @@ class KeysetPagination:
 
     cursor_query_param = "cursor"
 
-    def paginate(self, queryset, request, *, descending: bool) -> list:
+    def paginate(self, queryset, request, *, descending: bool, key_type: type) -> list:
+        """The ids of the page after the cursor; a cursor of the wrong shape is a 400."""
         self.request = request
         self.page_size = page_size_of(request)
         cursor = request.query_params.get(self.cursor_query_param)
         if cursor:
             key, pk = decode_cursor(cursor)
-            if not isinstance(pk, int):
-                raise ValidationError({"cursor": ["This cursor belongs to another list."]})
+            if not isinstance(pk, int) or isinstance(key, bool) or not isinstance(key, key_type):
+                raise ValidationError({"cursor": ["This cursor belongs to another list or order."]})
             if descending:
                 queryset = queryset.filter(Q(sort_key__lt=key) | Q(sort_key=key, id__lt=pk))
             else:

@@ -23,6 +23,20 @@ class ORJSONRenderer(JSONRenderer):
         return orjson.dumps(data, default=_default, option=orjson.OPT_NON_STR_KEYS)
 
 
+def _item_label(item) -> str:
+    """One list item as text: its name (or the name of the record it refers to) and role."""
+    if not isinstance(item, dict):
+        return str(item)
+    label = item.get("slug") or item.get("name") or item.get("excerpt") or ""
+    for reference in ("company", "person", "article"):
+        if not label and isinstance(item.get(reference), dict):
+            label = item[reference].get("slug") or item[reference].get("title") or ""
+    if not label and isinstance(item.get("unnamed"), dict):
+        label = item["unnamed"].get("description", "")
+    detail = item.get("role") or item.get("side") or item.get("title") or item.get("kind")
+    return f"{label} ({detail})" if detail and label else str(label or detail or "")
+
+
 def flatten(value, prefix: str = "") -> dict[str, str]:
     """One CSV row from a nested record: `value.amount`, lists joined with " | "."""
     if isinstance(value, dict):
@@ -31,15 +45,7 @@ def flatten(value, prefix: str = "") -> dict[str, str]:
             row.update(flatten(item, f"{prefix}.{key}" if prefix else str(key)))
         return row
     if isinstance(value, list):
-        parts = []
-        for item in value:
-            if isinstance(item, dict):
-                label = item.get("slug") or item.get("name") or item.get("excerpt") or ""
-                role = item.get("role") or item.get("side")
-                parts.append(f"{label} ({role})" if role else str(label))
-            else:
-                parts.append(str(item))
-        return {prefix: " | ".join(parts)}
+        return {prefix: " | ".join(_item_label(item) for item in value)}
     return {prefix: "" if value is None else str(value)}
 
 

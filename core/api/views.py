@@ -20,7 +20,7 @@ from rest_framework.exceptions import (
 from rest_framework.response import Response
 
 from core.data_version import data_version
-from core.models import slug_redirect_target
+from core.models import slug_redirect_add, slug_redirect_target
 from core.versioning import version_lock
 
 from .pagination import MAX_PAGE_SIZE, KeysetPagination, PagePagination
@@ -103,8 +103,25 @@ class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
     lookup_value_regex = "[^/]+"
     resource = ""
     sort_key = None
+    sort_key_type: type = int
     descending = True
     pagination_class = PagePagination
+
+    def etag_for(self, stamp) -> str:
+        """A record's tag also carries its own version, so it can go back in If-Match."""
+        tag = super().etag_for(stamp)
+        if getattr(self, "action", None) != "retrieve":
+            return tag
+        key = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if "\x00" in key or (self.lookup_field == "pk" and not (key.isascii() and key.isdigit())):
+            return tag
+        version = (
+            self.get_queryset()
+            .filter(**{self.lookup_field: key})
+            .values_list("version", flat=True)
+            .first()
+        )
+        return tag if version is None else f"{version}.{tag}"
 
     # -- reads ------------------------------------------------------------------------
 
@@ -116,7 +133,10 @@ class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
         if self.sort_key is not None:
             paginator = KeysetPagination()
             ids = paginator.paginate(
-                queryset.annotate(sort_key=self.sort_key), request, descending=self.descending
+                queryset.annotate(sort_key=self.sort_key),
+                request,
+                descending=self.descending,
+                key_type=self.sort_key_type,
             )
             return paginator.response(self.build(ids))
         page = self.paginate_queryset(queryset.values_list("id", flat=True))
@@ -223,6 +243,7 @@ class WritableRecordViewSet(RecordViewSet):
         expected = self._expected_version(request)
         serializer = self.get_serializer(record, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
+        old_slug = getattr(record, "slug", None)
         with transaction.atomic():
             if request.headers.get("If-Match"):
                 current = version_lock(record, None)
@@ -233,6 +254,8 @@ class WritableRecordViewSet(RecordViewSet):
             else:
                 current = version_lock(record, expected)
             record = serializer.save(version=current + 1)
+            if old_slug and record.slug != old_slug:
+                slug_redirect_add(record, old_slug)
         return self._respond_with(record)
 
     def partial_update(self, request, *args, **kwargs):

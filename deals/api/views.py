@@ -39,7 +39,9 @@ from . import serializers as s
 from .examples import DEAL, DEAL_CREATE
 
 EARLIEST = Value(datetime.date(1, 1, 1), output_field=DateField())
+LATEST = Value(datetime.date(9999, 12, 31), output_field=DateField())
 NO_AMOUNT = Value(Decimal(-1), output_field=DecimalField(max_digits=20, decimal_places=2))
+ANY_AMOUNT = Value(Decimal("1e17"), output_field=DecimalField(max_digits=20, decimal_places=2))
 DATED_FIELDS = ["id", "slug", "status", "summary", "summary_ar", "version", "updated_at"]
 
 
@@ -65,6 +67,7 @@ class OrderedRecordViewSet(WritableRecordViewSet):
         if choice not in self.orderings:
             raise ValidationError({"ordering": [f"Use one of: {', '.join(self.orderings)}."]})
         self.sort_key = self.orderings[choice]
+        self.sort_key_type = Decimal if choice.endswith("value") else datetime.date
         self.descending = choice.startswith("-")
         return super().list(request, *args, **kwargs)
 
@@ -134,13 +137,14 @@ def codes_by_record(through, record_field: str, code_field: str, ids: list[int])
     return found
 
 
+# Undated records and undisclosed values sort last whichever the direction.
 DATE_ORDERINGS = {
     "-announced": Coalesce("announced_on", EARLIEST),
-    "announced": Coalesce("announced_on", EARLIEST),
+    "announced": Coalesce("announced_on", LATEST),
 }
 VALUE_ORDERINGS = {
     "-value": Coalesce("value_amount", NO_AMOUNT),
-    "value": Coalesce("value_amount", NO_AMOUNT),
+    "value": Coalesce("value_amount", ANY_AMOUNT),
 }
 
 
@@ -296,7 +300,7 @@ class InvestmentViewSet(OrderedRecordViewSet):
 
 FILED_ORDERINGS = {
     "-filed": Coalesce("filed_on", EARLIEST),
-    "filed": Coalesce("filed_on", EARLIEST),
+    "filed": Coalesce("filed_on", LATEST),
 }
 
 
@@ -415,7 +419,7 @@ class TimelineView(ConditionalGetMixin, APIView):
         if status is not None and status not in statuses:
             errors["status"] = [f"Use one of: {', '.join(statuses)}."]
         year = params.get("year")
-        if year is not None and not (year.isdigit() and 1 <= int(year) <= 9999):
+        if year is not None and not (year.isascii() and year.isdigit() and 1 <= int(year) <= 9999):
             errors["year"] = ["Give a year such as 2025."]
         if errors:
             raise ValidationError(errors)

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 from companies.models import Channel, Company, Person
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel
+from core.models import TrackedModel, related_label
 from core.money import money_constraints, money_fields
 from core.slugs import unique_slug
 
@@ -187,7 +187,11 @@ class DealParty(models.Model):
 
     @property
     def party_name(self) -> str:
-        return str(self.company or self.person or self.unnamed_description)
+        return (
+            related_label(self, "company")
+            or related_label(self, "person")
+            or self.unnamed_description
+        )
 
     def clean(self):
         super().clean()

@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 from companies.models import Company
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel
+from core.models import TrackedModel, related_label
 from core.money import money_constraints, money_fields
 from core.slugs import unique_slug
 
@@ -84,7 +84,7 @@ class Investment(
         ]
 
     def __str__(self):
-        return f"{self.investee}: {self.value}"
+        return f"{related_label(self, 'investee')}: {self.value}"
 
     def save(self, **kwargs):
         if not self.slug:

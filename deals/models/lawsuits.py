@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 from companies.models import Company, Person
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel, exactly_one_of
+from core.models import TrackedModel, exactly_one_of, related_label
 from core.slugs import unique_slug
 
 from .deals import PARTY_TARGETS
@@ -141,7 +141,8 @@ class LawsuitParty(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.company or self.person} ({self.get_side_display()})"
+        who = related_label(self, "company") or related_label(self, "person")
+        return f"{who} ({self.get_side_display()})"
 
 
 class LawsuitEventKind(models.TextChoices):
@@ -174,7 +175,7 @@ class LawsuitEvent(partial_date_fields("occurred", _("occurred")), TrackedModel)
         constraints = [*partial_date_constraints("occurred")]
 
     def __str__(self):
-        return f"{self.lawsuit}: {self.get_kind_display()} ({self.occurred})"
+        return f"{related_label(self, 'lawsuit')}: {self.get_kind_display()} ({self.occurred})"
 
 
 class DevelopmentKind(models.TextChoices):

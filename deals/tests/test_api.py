@@ -136,7 +136,7 @@ class TestDealFilters:
             "meta-ai-researcher-hiring-campaign",
         ]
         smallest_first = slugs(api_client.get(DEALS, {"ordering": "value"}))
-        assert smallest_first[-2:] == [
+        assert smallest_first[:2] == [
             "meta-ai-researcher-hiring-campaign",
             "openai-97b-acquisition-bid",
         ]

@@ -47,7 +47,7 @@ class ArticleViewSet(RecordViewSet):
 
     def get_record_id(self) -> int:
         key = self.kwargs["pk"]
-        if not str(key).isdigit() or not Article.objects.filter(pk=key).exists():
+        if not (key.isascii() and key.isdigit()) or not Article.objects.filter(pk=key).exists():
             raise self.not_found(key)
         return int(key)
 

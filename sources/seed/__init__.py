@@ -1,9 +1,9 @@
 """The seed: the two articles the tracker starts from, and the facts they state.
 
 `seed_load()` reads `facts.toml` beside this file and creates every record it lists with
-citations to the articles in `articles/`. Records are found by natural key (slug, or the
-fields that identify them); one that exists is left as it is, so a second run changes
-nothing and a curator's later edits are never overwritten. Nothing is ever deleted.
+citations to the articles in `articles/`, in one transaction. Once the seed articles are
+in the database the seed counts as loaded and is not applied again: a second run changes
+nothing, and what curators merged, deleted or edited since is left as they left it.
 """
 
 from __future__ import annotations
@@ -390,6 +390,21 @@ def _describe(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def _already_loaded(facts: dict, articles_dir: Path) -> bool:
+    """Whether every seed article is in the database: the seed was loaded before.
+
+    A loaded seed is never applied again, so what curators merged, deleted or edited
+    since stays as they left it.
+    """
+    hashes = set()
+    for entry in facts.get("articles", []):
+        path = articles_dir / entry.get("file", "")
+        if not path.is_file():
+            return False
+        hashes.add(content_hash(path.read_text(encoding="utf-8")))
+    return bool(hashes) and Article.objects.filter(content_hash__in=hashes).count() == len(hashes)
+
+
 def seed_load(*, facts_file: Path = FACTS_FILE, articles_dir: Path = ARTICLES_DIR) -> Counter:
     """Create the seed's records that do not exist yet; returns how many of each were created.
 
@@ -401,6 +416,8 @@ def seed_load(*, facts_file: Path = FACTS_FILE, articles_dir: Path = ARTICLES_DI
         raise SeedError(f"The seed file {facts_file} does not exist.") from None
     except tomllib.TOMLDecodeError as error:
         raise SeedError(f"The seed file {facts_file} is not valid TOML: {error}.") from error
+    if _already_loaded(facts, Path(articles_dir)):
+        return Counter()
     with transaction.atomic():
         try:
             return _Loader(facts, Path(articles_dir)).run()

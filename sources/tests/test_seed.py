@@ -205,3 +205,18 @@ def test_every_company_has_names_in_both_scripts():
     for company in Company.objects.all():
         languages = set(company.aliases.values_list("language", flat=True))
         assert {"ar", "en"} <= languages, company
+
+
+def test_a_loaded_seed_never_undoes_curators_work():
+    from companies.services import company_merge
+    from deals.models import DealParty
+
+    company_merge(
+        survivor=Company.objects.get(slug="meta"), duplicates=[Company.objects.get(slug="scale-ai")]
+    )
+    DealParty.objects.filter(deal__slug="meta-play-ai-acquisition", role="target").delete()
+    assert seed_load() == {}
+    assert not Company.objects.filter(slug="scale-ai").exists()
+    assert not DealParty.objects.filter(
+        deal__slug="meta-play-ai-acquisition", role="target"
+    ).exists()
