@@ -120,6 +120,22 @@ MIN_STEM_LENGTH = 3
 TA_MARBUTA_MIN_WORD = 3
 
 
+_ASCII_DIGITS = str.maketrans(
+    {
+        **{chr(0x0660 + digit): str(digit) for digit in range(10)},
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+        "٫": ".",
+        "٬": ",",
+    }
+)
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits (and the Arabic decimal and thousands marks) as
+    ASCII, everything else unchanged and at the same offsets."""
+    return text.translate(_ASCII_DIGITS)
+
+
 def strict_key(text: str) -> str:
     """The strict search key of `text`: words of folded letters and digits, one space apart.
 

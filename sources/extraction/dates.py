@@ -1,0 +1,154 @@
+"""Dates in Arabic and English news text, with the precision the text gives.
+
+«يونيو/حزيران 2025» and «حزيران 2025» are months, «22 أغسطس 2025» a day, «عام 2021» a
+year, "March 2024" a month; «يوم الجمعة الماضي» and "last Friday" are resolved against
+the article's publication date and marked inferred.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from companies.normalization import ascii_digits
+from core.dates import DatePrecision, PartialDate
+
+#: Both Arabic month series: the Egyptian (from the Latin names) and the Levantine.
+ARABIC_MONTHS = {
+    1: ("يناير", "كانون الثاني"),
+    2: ("فبراير", "شباط"),
+    3: ("مارس", "آذار"),
+    4: ("أبريل", "إبريل", "ابريل", "نيسان"),
+    5: ("مايو", "أيار"),
+    6: ("يونيو", "يونيه", "حزيران"),
+    7: ("يوليو", "يوليه", "تموز"),
+    8: ("أغسطس", "اغسطس", "آب"),
+    9: ("سبتمبر", "أيلول"),
+    10: ("أكتوبر", "اكتوبر", "تشرين الأول"),
+    11: ("نوفمبر", "تشرين الثاني"),
+    12: ("ديسمبر", "كانون الأول"),
+}
+ENGLISH_MONTHS = {
+    month: (
+        datetime.date(2000, month, 1).strftime("%B"),
+        datetime.date(2000, month, 1).strftime("%b"),
+    )
+    for month in range(1, 13)
+}
+ENGLISH_MONTHS[9] += ("Sept",)
+_MONTH_NUMBER = {
+    name.lower(): month
+    for months in (ARABIC_MONTHS, ENGLISH_MONTHS)
+    for month, names in months.items()
+    for name in names
+}
+_MONTH = "|".join(sorted((re.escape(name) for name in _MONTH_NUMBER), key=len, reverse=True))
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH})(?:\s*/\s*(?:{_MONTH}))?\.?,?\s+{_YEAR}\b", re.I
+)
+MONTH_DAY_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d),\s+{_YEAR}\b", re.I)
+MONTH_YEAR = re.compile(rf"(?P<month>{_MONTH})(?:\s*/\s*(?:{_MONTH}))?\.?,?\s+{_YEAR}\b", re.I)
+#: A bare year only after a word that makes it a date: «عام 2021», «بحلول 2023», "in 2021".
+YEAR = re.compile(
+    r"(?:\b[وفبل]?(?:عام|العام|سنة|بحلول|منذ|خلال)\s*|\b(?:in|since|by)\s+(?:early\s+|late\s+)?)"
+    + _YEAR
+    + r"\b",
+    re.I,
+)
+
+WEEKDAYS = {
+    "الاثنين": 0,
+    "الإثنين": 0,
+    "الثلاثاء": 1,
+    "الأربعاء": 2,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعة": 4,
+    "السبت": 5,
+    "الأحد": 6,
+    "الاحد": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_WEEKDAY = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
+LAST_WEEKDAY = re.compile(
+    rf"(?:يوم\s+)?(?P<weekday_ar>{_WEEKDAY})\s+الماضي|\blast\s+(?P<weekday_en>{_WEEKDAY})\b", re.I
+)
+YESTERDAY = re.compile(r"\bأمس\b|(?<![\w])أمس(?![\w])|\byesterday\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: PartialDate
+    start: int
+    end: int
+    text: str
+
+
+def _month(name: str) -> int:
+    return _MONTH_NUMBER[name.lower().rstrip(".")]
+
+
+def _last_weekday(weekday: int, published: datetime.date) -> datetime.date:
+    """The most recent `weekday` strictly before `published`."""
+    days_back = (published.weekday() - weekday) % 7 or 7
+    return published - datetime.timedelta(days=days_back)
+
+
+def date_mentions(text: str, *, published: datetime.date | None = None) -> list[DateMention]:
+    """Every date in `text`, in order; relative ones only when `published` is known."""
+    searchable = ascii_digits(text)
+    found: list[DateMention] = []
+
+    def add(match, value: PartialDate):
+        if any(other.start <= match.start() < other.end for other in found):
+            return
+        found.append(
+            DateMention(value, match.start(), match.end(), text[match.start() : match.end()])
+        )
+
+    for match in DAY_MONTH_YEAR.finditer(searchable):
+        day = datetime.date(int(match["year"]), _month(match["month"]), 1)
+        try:
+            day = day.replace(day=int(match["day"]))
+        except ValueError:
+            continue
+        add(match, PartialDate(day, DatePrecision.DAY))
+    for match in MONTH_DAY_YEAR.finditer(searchable):
+        try:
+            day = datetime.date(int(match["year"]), _month(match["month"]), int(match["day"]))
+        except ValueError:
+            continue
+        add(match, PartialDate(day, DatePrecision.DAY))
+    for match in MONTH_YEAR.finditer(searchable):
+        add(
+            match,
+            PartialDate(
+                datetime.date(int(match["year"]), _month(match["month"]), 1), DatePrecision.MONTH
+            ),
+        )
+    for match in YEAR.finditer(searchable):
+        year = int(match["year"])
+        add(match, PartialDate(datetime.date(year, 1, 1), DatePrecision.YEAR))
+    if published is not None:
+        for match in LAST_WEEKDAY.finditer(searchable):
+            weekday = WEEKDAYS[(match["weekday_ar"] or match["weekday_en"]).lower()]
+            add(
+                match,
+                PartialDate(_last_weekday(weekday, published), DatePrecision.DAY, inferred=True),
+            )
+        for match in YESTERDAY.finditer(searchable):
+            add(
+                match,
+                PartialDate(
+                    published - datetime.timedelta(days=1), DatePrecision.DAY, inferred=True
+                ),
+            )
+    found.sort(key=lambda mention: mention.start)
+    return found

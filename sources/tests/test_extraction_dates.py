@@ -1,0 +1,82 @@
+import datetime
+
+import pytest
+
+from sources.extraction.dates import date_mentions
+from sources.seed import ARTICLES_DIR
+
+FRIDAY_22 = datetime.date(2025, 8, 22)
+PUBLISHED = datetime.date(2025, 8, 24)  # a Sunday
+
+
+def only(text, published=None):
+    [mention] = date_mentions(text, published=published)
+    return mention.date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("وفي يونيو/حزيران 2025، أطلقت الشركة", "2025-06", "month"),
+        ("في حزيران 2025", "2025-06", "month"),
+        ("منذ سبتمبر/أيلول 2023", "2023-09", "month"),
+        ("في تشرين الأول 2024", "2024-10", "month"),
+        ("في كانون الثاني ٢٠٢٤", "2024-01", "month"),
+        ("يوم 22 أغسطس 2025", "2025-08-22", "day"),
+        ("في 3 آب 2025", "2025-08-03", "day"),
+        ("تأسست عام 2022", "2022", "year"),
+        ("وبحلول 2023، كانت", "2023", "year"),
+        ("في العام 2021", "2021", "year"),
+        ("launched in March 2024", "2024-03", "month"),
+        ("on 22 August 2025", "2025-08-22", "day"),
+        ("on August 22, 2025", "2025-08-22", "day"),
+        ("founded in 2021", "2021", "year"),
+        ("since Sept. 2023", "2023-09", "month"),
+    ],
+)
+def test_dates_keep_the_precision_the_text_gives(text, iso, precision):
+    value = only(text)
+    assert (value.isoformat(), value.precision, value.inferred) == (iso, precision, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يوم الجمعة الماضي",
+        "أعلن يوم الجمعة الماضي عبر منصة",
+        "last Friday",
+        "on Friday last week, no: last friday",
+    ],
+)
+def test_last_friday_is_resolved_against_the_publication_date(text):
+    value = only(text, published=PUBLISHED)
+    assert (value.date, value.precision, value.inferred) == (FRIDAY_22, "day", True)
+
+
+def test_an_impossible_day_keeps_only_the_month():
+    value = only("31 فبراير 2025")
+    assert (value.isoformat(), value.precision) == ("2025-02", "month")
+
+
+def test_a_relative_date_needs_a_publication_date():
+    assert date_mentions("يوم الجمعة الماضي") == []
+    assert only("أمس", published=PUBLISHED).date == datetime.date(2025, 8, 23)
+
+
+@pytest.mark.parametrize("text", ["14 مليار دولار", "V1", "نموذج 2025X", "page 2022 of", "31 يوماً"])
+def test_numbers_that_are_not_dates_are_left_alone(text):
+    assert date_mentions(text) == []
+
+
+def test_the_first_seed_article_dates():
+    text = (ARTICLES_DIR / "000_1001d59c7aa3159d.txt").read_text(encoding="utf-8")
+    found = [
+        (m.date.isoformat(), m.date.precision, m.date.inferred)
+        for m in date_mentions(text, published=PUBLISHED)
+    ]
+    assert found == [
+        ("2025-08-22", "day", True),
+        ("2022", "year", False),
+        ("2023", "year", False),
+        ("2025-06", "month", False),
+    ]
