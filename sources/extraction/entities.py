@@ -1,0 +1,144 @@
+"""Companies, people and products named in a text, found through the alias index.
+
+Names are matched on runs of up to `MAX_NAME_WORDS` words, longest first, by strict key
+(so any diacritics, hamza or alef form matches); a first word carrying an attached
+particle («لميدجورني», «وميتا») is tried without it. A run that matches only on the
+loose key (a spelling never seen before) is reported with `exact=False`: ingestion turns
+those into proposals for a curator, never silent links. Latin-script names inside Arabic
+text that match nothing are returned as candidates for new records.
+"""
+
+import re
+from dataclasses import dataclass
+
+from companies.models import Alias
+from companies.models.aliases import ALIAS_TARGETS
+from companies.normalization import loose_key, particle_variants, strict_key
+
+MAX_NAME_WORDS = 4
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9.&'-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'-]*)*")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    kind: str
+    record_id: int
+    alias: str
+    start: int
+    end: int
+    text: str
+    exact: bool
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    words = []
+    for match in _WORD.finditer(text):
+        key = strict_key(match.group())
+        if key:
+            words.append((match.start(), match.end(), key))
+    return words
+
+
+def _candidate_keys(words) -> set[str]:
+    keys = set()
+    for index in range(len(words)):
+        for size in range(1, MAX_NAME_WORDS + 1):
+            run = words[index : index + size]
+            if len(run) < size:
+                break
+            key = " ".join(word for _, _, word in run)
+            keys.add(key)
+            for variant in particle_variants(run[0][2]):
+                keys.add(" ".join([variant, *(word for _, _, word in run[1:])]))
+    return keys
+
+
+def entity_mentions(text: str) -> list[EntityMention]:
+    """Known names in `text`, left to right, each span at most once (longest wins)."""
+    words = _words(text)
+    keys = _candidate_keys(words)
+    aliases = Alias.objects.filter(key__in=keys).values(
+        "key", "name", *[f"{t}_id" for t in ALIAS_TARGETS]
+    )
+    by_key = {row["key"]: row for row in aliases}
+    loose_keys = {loose_key(key) for key in keys} - {""}
+    by_loose = {
+        row["loose_key"]: row
+        for row in Alias.objects.filter(loose_key__in=loose_keys).values(
+            "loose_key", "name", *[f"{t}_id" for t in ALIAS_TARGETS]
+        )
+        # Two-consonant skeletons («كل» is "kl", as is Google) would match common words.
+        if len(row["loose_key"].replace(" ", "")) >= 3
+    }
+    found, index = [], 0
+    while index < len(words):
+        match = _match_at(words, index, by_key, by_loose)
+        if match is None:
+            index += 1
+            continue
+        row, size, exact = match
+        kind = next(target for target in ALIAS_TARGETS if row[f"{target}_id"])
+        start, end = words[index][0], words[index + size - 1][1]
+        found.append(
+            EntityMention(kind, row[f"{kind}_id"], row["name"], start, end, text[start:end], exact)
+        )
+        index += size
+    return sorted(found + _surname_mentions(text, words, found), key=lambda m: m.start)
+
+
+def _surname_mentions(text: str, words, found: list[EntityMention]) -> list[EntityMention]:
+    """A person named in full once may then go by surname alone («قال وانغ إن …»)."""
+    people = {mention.record_id for mention in found if mention.kind == "person"}
+    surnames = {}
+    for person_id, key, name in Alias.objects.filter(person_id__in=people).values_list(
+        "person_id", "key", "name"
+    ):
+        if " " in key:
+            surnames[key.split()[-1]] = (person_id, name)
+    covered = {(mention.start, mention.end) for mention in found}
+    extra = []
+    for start, end, key in words:
+        if any(s <= start < e for s, e in covered):
+            continue
+        for candidate in (key, *particle_variants(key)):
+            if candidate in surnames:
+                person_id, name = surnames[candidate]
+                extra.append(
+                    EntityMention("person", person_id, name, start, end, text[start:end], True)
+                )
+                break
+    return extra
+
+
+def _match_at(words, index: int, by_key: dict, by_loose: dict):
+    """The longest name starting at word `index`: by strict key first, then by loose key."""
+    runs = [
+        words[index : index + size]
+        for size in range(MAX_NAME_WORDS, 0, -1)
+        if index + size <= len(words)
+    ]
+    for run in runs:
+        rest = [word for _, _, word in run[1:]]
+        for first in (run[0][2], *particle_variants(run[0][2])):
+            row = by_key.get(" ".join([first, *rest]))
+            if row is not None:
+                return row, len(run), True
+    for run in runs:
+        row = by_loose.get(loose_key(" ".join(word for _, _, word in run)))
+        if row is not None:
+            return row, len(run), False
+    return None
+
+
+def new_name_candidates(text: str) -> list[str]:
+    """Latin-script names in the text (as in Arabic news: «شركة Scale AI») that no alias has."""
+    names = []
+    for match in _LATIN_NAME.finditer(text):
+        name = match.group().rstrip(".,'-")
+        if len(name) >= 2 and name not in names:
+            names.append(name)
+    known = set(
+        Alias.objects.filter(key__in=[strict_key(n) for n in names]).values_list("key", flat=True)
+    )
+    return [name for name in names if strict_key(name) not in known]
