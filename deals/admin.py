@@ -8,7 +8,6 @@ from sources.admin import CitationInline
 
 from .models import (
     Deal,
-    DealKind,
     DealParty,
     Development,
     Investment,
@@ -17,6 +16,7 @@ from .models import (
     LawsuitParty,
 )
 from .resources import DealResource, InvestmentResource, LawsuitResource
+from .selectors import with_kinds_and_parties
 
 
 def party_filter(hits) -> Q:
@@ -117,11 +117,7 @@ class DealAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
     ]
 
     def get_queryset(self, request):
-        parties = DealParty.objects.select_related("company", "person").order_by("role", "id")
-        return with_citation_count(super().get_queryset(request)).prefetch_related(
-            Prefetch("kinds", queryset=DealKind.objects.all()),
-            Prefetch("parties", queryset=parties),
-        )
+        return with_kinds_and_parties(with_citation_count(super().get_queryset(request)))
 
     def alias_search_filter(self, hits):
         return party_filter(hits)

@@ -5,6 +5,7 @@ a strict Content Security Policy, and in both directions (the time axis runs fro
 inline-start to inline-end, so right to left in Arabic).
 """
 
+import math
 from dataclasses import dataclass
 
 from .models import DealKind
@@ -70,8 +71,6 @@ def deals_per_year(per_year: dict, *, rtl: bool, width=640, height=220, gap=12) 
 
 def network(center: dict, partners: list[dict], *, size=360) -> dict:
     """A star of the companies a company dealt with, placed on a circle around it."""
-    import math
-
     radius = size / 2 - 60
     middle = size / 2
     nodes = []

@@ -31,13 +31,20 @@ from .models import (
 )
 
 
-def deal_latest(*, limit: int = 20) -> QuerySet[Deal]:
-    """The most recently announced deals (undated ones last) with kinds and parties."""
+def with_kinds_and_parties(deals: QuerySet[Deal]) -> QuerySet[Deal]:
+    """Deals with their kinds and parties (companies and people joined) in two queries."""
     parties = DealParty.objects.select_related("company", "person").order_by("role", "id")
-    return Deal.objects.prefetch_related(
+    return deals.prefetch_related(
         Prefetch("kinds", queryset=DealKind.objects.all()),
         Prefetch("parties", queryset=parties),
-    ).order_by(F("announced_on").desc(nulls_last=True), "-id")[:limit]
+    )
+
+
+def deal_latest(*, limit: int = 20) -> QuerySet[Deal]:
+    """The most recently announced deals (undated ones last) with kinds and parties."""
+    return with_kinds_and_parties(Deal.objects.all()).order_by(
+        F("announced_on").desc(nulls_last=True), "-id"
+    )[:limit]
 
 
 class TimelineKind(TextChoices):
@@ -367,14 +374,11 @@ def dashboard_figures() -> dict:
 
 def company_deals(company) -> QuerySet[Deal]:
     """The deals a company takes part in, in any role, newest first."""
-    parties = DealParty.objects.select_related("company", "person").order_by("role", "id")
-    return (
-        Deal.objects.filter(pk__in=DealParty.objects.filter(company=company).values("deal_id"))
-        .prefetch_related(
-            Prefetch("kinds", queryset=DealKind.objects.all()),
-            Prefetch("parties", queryset=parties),
-        )
-        .order_by(F("announced_on").desc(nulls_last=True), "-id")
+    taking_part = Deal.objects.filter(
+        pk__in=DealParty.objects.filter(company=company).values("deal_id")
+    )
+    return with_kinds_and_parties(taking_part).order_by(
+        F("announced_on").desc(nulls_last=True), "-id"
     )
 
 

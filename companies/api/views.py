@@ -60,7 +60,7 @@ def roles_by(field: str, ids: list[int], other: str, links: Links) -> dict[int, 
                 "title_ar": row["title_ar"],
                 "started": partial_date(row, "started"),
                 "ended": partial_date(row, "ended"),
-                other if other == "company" else "person": reference(
+                other: reference(
                     links,
                     resource,
                     row[f"{other}__slug"],

@@ -9,6 +9,7 @@ from collections import defaultdict
 from decimal import Decimal
 from urllib.parse import quote
 
+from django.urls import reverse
 from django.utils import translation
 
 
@@ -29,8 +30,7 @@ def decimal_text(value: Decimal | None) -> str | None:
     """A Decimal as text without float noise or trailing zeros ("14000000000", "2.75")."""
     if value is None:
         return None
-    text = f"{value.normalize():f}"
-    return text
+    return f"{value.normalize():f}"
 
 
 def money(row: dict, name: str = "value") -> dict:
@@ -64,16 +64,13 @@ class Links:
     """Absolute URLs of API records, built from one reversed prefix per resource."""
 
     def __init__(self, request):
-        from django.urls import reverse
-
         self._prefixes = {}
         self._pages = {}
         self._request = request
-        self._reverse = reverse
 
     def prefix(self, resource: str) -> str:
         if resource not in self._prefixes:
-            list_url = self._reverse(f"api:{resource}-list")
+            list_url = reverse(f"api:{resource}-list")
             self._prefixes[resource] = self._request.build_absolute_uri(list_url)
         return self._prefixes[resource]
 
@@ -84,7 +81,7 @@ class Links:
         """The record's page for readers (English address; `/ar` + path for Arabic)."""
         if resource not in self._pages:
             with translation.override("en"):
-                path = self._reverse(PAGES[resource], args=["0"])
+                path = reverse(PAGES[resource], args=["0"])
             self._pages[resource] = self._request.build_absolute_uri(path.removesuffix("0/"))
         return f"{self._pages[resource]}{quote(str(key))}/"
 

@@ -39,7 +39,6 @@ class ArticleViewSet(RecordViewSet):
 
     resource = "articles"
     lookup_field = "pk"
-    lookup_url_kwarg = "pk"
     queryset = Article.objects.all()
     filterset_class = ArticleFilterSet
     sort_key = F("id")
