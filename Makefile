@@ -7,14 +7,15 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install translations system-packages run test lint format migrate seed worker beat clean
+.PHONY: help install translations system-packages run test lint format migrate seed worker beat eval-ingest clean
 
 help:
 	@echo "make run      install, migrate, load the seed and serve http://127.0.0.1:$(PORT) (SQLite, eager tasks)"
 	@echo "make test     run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make lint     ruff check and format check"
 	@echo "make format   ruff format and fix"
-	@echo "make worker   start a Celery worker (needs CELERY_BROKER_URL)"
+	@echo "make worker   start a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)"
+	@echo "make eval-ingest  precision and recall of ingestion on the labelled articles"
 
 $(PY):
 	@PYTHON=$${PYTHON:-$$(sh scripts/find-python)} || exit 1; \
@@ -70,7 +71,15 @@ format: install
 	$(BIN)/ruff format .
 
 worker: install
+	@if [ -z "$$CELERY_BROKER_URL" ]; then \
+		echo "Set CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0): without a broker tasks run eagerly in the web process."; exit 1; \
+	fi
 	$(BIN)/celery -A config worker --loglevel INFO
+
+# Precision and recall of ingestion on sources/eval/articles.toml, in a throwaway database;
+# fails when a field is below its threshold.
+eval-ingest: install
+	DEBUG=1 $(PY) manage.py eval_ingest --check
 
 beat: install
 	$(BIN)/celery -A config beat --loglevel INFO

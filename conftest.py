@@ -1,6 +1,7 @@
 """Project-wide pytest setup: service markers that skip locally and fail in CI.
 
-A test marked `postgresql` needs DATABASE_URL to point at PostgreSQL. Without it the
+A test marked `postgresql` needs DATABASE_URL to point at PostgreSQL, one marked `redis`
+a Redis server at TEST_REDIS_URL (default redis://127.0.0.1:6379/15). Without them the
 test is skipped with the reason printed; with REQUIRE_SERVICES=1 (as CI sets) it fails,
 so CI cannot go green by skipping.
 """
@@ -15,6 +16,8 @@ from django.db import connection, transaction
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("CHROMIUM", "chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
+#: The Redis database the Celery tests use as their broker (flushed by each of them).
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def missing_service(reason: str) -> None:
@@ -56,6 +59,13 @@ def _require_marked_services(request):
         missing_service("PostgreSQL not configured: set DATABASE_URL=postgres://...")
     if request.node.get_closest_marker("browser") and not shutil.which(CHROMIUM):
         missing_service(f"Chromium not installed ({CHROMIUM}): run `make system-packages`")
+    if request.node.get_closest_marker("redis"):
+        import redis
+
+        try:
+            redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2).ping()
+        except redis.RedisError as error:
+            missing_service(f"Redis not reachable at {TEST_REDIS_URL} ({error})")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from rest_framework.routers import DefaultRouter
 from companies.api.search import SearchView
 from companies.api.views import CompanyViewSet, PersonViewSet, ProductViewSet
 from deals.api.views import DealViewSet, InvestmentViewSet, LawsuitViewSet, TimelineView
-from sources.api.views import ArticleViewSet
+from sources.api.views import ArticleViewSet, ProposalViewSet
 
 router = DefaultRouter()
 router.register("companies", CompanyViewSet, basename="companies")
@@ -17,6 +17,7 @@ router.register("deals", DealViewSet, basename="deals")
 router.register("investments", InvestmentViewSet, basename="investments")
 router.register("lawsuits", LawsuitViewSet, basename="lawsuits")
 router.register("articles", ArticleViewSet, basename="articles")
+router.register("proposals", ProposalViewSet, basename="proposals")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

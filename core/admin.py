@@ -60,6 +60,8 @@ class TrackedAdmin(SimpleHistoryAdmin):
         if change:
             loaded = form.cleaned_data.get("version")
             obj.version = (loaded if loaded is not None else obj.version) + 1
+        elif obj.version is None:
+            obj.version = 1
         super().save_model(request, obj, form, change)
         old_slug = form.initial.get("slug")
         if change and old_slug and "slug" in form.changed_data:

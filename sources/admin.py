@@ -1,11 +1,41 @@
+import json
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from rest_framework.exceptions import ValidationError as PayloadError
 
-from core.admin import TrackedAdmin
+from core.admin import TrackedAdmin, TrackedAdminForm
 
-from .models import CITATION_TARGETS, Article, Citation
+from .models import (
+    CITATION_TARGETS,
+    PROPOSAL_RESULTS,
+    Article,
+    Citation,
+    IngestionRun,
+    IngestionStatus,
+    Proposal,
+    ProposalStatus,
+    content_hash,
+)
+from .services import ingestion_request, proposal_accept, proposal_merge, proposal_reject
+from .services.ingestion import article_text_errors
+from .services.review import (
+    RECORD_MODELS,
+    ProposalDecided,
+    accept_permissions,
+    merge_permissions,
+)
 
 
 class CitationInline(admin.TabularInline):
@@ -22,12 +52,63 @@ class CitationInline(admin.TabularInline):
     verbose_name_plural = _("citations (the article excerpts that state this record)")
 
 
+class ArticleForm(TrackedAdminForm):
+    """A pasted article: its text must be new to the tracker and plain text."""
+
+    def clean_text(self):
+        text = self.cleaned_data.get("text", "")
+        errors = article_text_errors(text)
+        if errors:
+            raise forms.ValidationError(errors)
+        existing = (
+            Article.objects.filter(content_hash=content_hash(text))
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if existing is not None:
+            url = reverse("admin:sources_article_change", args=[existing.pk])
+            raise forms.ValidationError(
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("This article's text is already in the tracker:"),
+                    url,
+                    existing,
+                )
+            )
+        return text.strip()
+
+
+class IngestionRunInline(admin.TabularInline):
+    """The article's ingestion runs, latest first: status, attempts and any error."""
+
+    model = IngestionRun
+    extra = 0
+    can_delete = False
+    fields = ["status", "attempts", "proposal_count", "error", "created_at", "finished_at"]
+    readonly_fields = fields
+    verbose_name_plural = _("ingestion")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Article)
 class ArticleAdmin(TrackedAdmin):
-    list_display = ["__str__", "language", "outlet", "published_display", "citation_count"]
+    form = ArticleForm
+    list_display = [
+        "__str__",
+        "language",
+        "outlet",
+        "published_display",
+        "citation_count",
+        "ingestion_status",
+        "pending_proposals",
+    ]
     list_filter = ["language", "text_is_public", "published_precision"]
     search_fields = ["title", "outlet", "url", "text"]
-    readonly_fields = ["content_hash", "created_at", "updated_at"]
+    readonly_fields = ["content_hash", "created_at", "updated_at", "proposals_link"]
+    inlines = [IngestionRunInline]
+    actions = ["ingest_again"]
     fieldsets = [
         (None, {"fields": ["title", "language", "outlet", "url", "text"]}),
         (
@@ -35,11 +116,75 @@ class ArticleAdmin(TrackedAdmin):
             {"fields": ["published_on", "published_precision", "published_inferred"]},
         ),
         (_("Rights"), {"fields": ["text_is_public", "attribution"]}),
-        (_("Bookkeeping"), {"fields": ["content_hash", "created_at", "updated_at"]}),
+        (
+            _("Bookkeeping"),
+            {"fields": ["proposals_link", "content_hash", "created_at", "updated_at"]},
+        ),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(citation_count=Count("citations"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                citation_count=Count("citations", distinct=True),
+                pending_count=Count(
+                    "proposals",
+                    filter=models.Q(proposals__status=ProposalStatus.PENDING),
+                    distinct=True,
+                ),
+            )
+            .prefetch_related(
+                models.Prefetch(
+                    "ingestion_runs", queryset=IngestionRun.objects.order_by("-created_at", "-id")
+                )
+            )
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            ingestion_request(obj, user=request.user)
+            self.message_user(
+                request,
+                _("Ingestion of the article is queued; its proposals appear in the queue."),
+                messages.INFO,
+            )
+
+    @admin.action(description=_("Ingest the selected articles again"), permissions=["change"])
+    def ingest_again(self, request, queryset):
+        for article in queryset:
+            ingestion_request(article, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "Ingestion of %(count)d article is queued.",
+                "Ingestion of %(count)d articles is queued.",
+                queryset.count(),
+            )
+            % {"count": queryset.count()},
+            messages.SUCCESS,
+        )
+
+    @admin.display(description=_("ingestion"))
+    def ingestion_status(self, article):
+        run = next(iter(article.ingestion_runs.all()), None)
+        if run is None:
+            return "—"
+        if run.status == IngestionStatus.FAILED:
+            return format_html('<span title="{}">{}</span>', run.error, run.get_status_display())
+        return run.get_status_display()
+
+    @admin.display(description=_("pending proposals"), ordering="pending_count")
+    def pending_proposals(self, article):
+        return article.pending_count
+
+    @admin.display(description=_("proposals"))
+    def proposals_link(self, article):
+        if article.pk is None:
+            return "—"
+        url = reverse("admin:sources_proposal_changelist") + f"?article__id__exact={article.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("Review this article's proposals"))
 
     @admin.display(description=_("published"), ordering="published_on")
     def published_display(self, article):
@@ -75,3 +220,265 @@ class CitationAdmin(TrackedAdmin):
     @admin.display(description=_("excerpt"))
     def excerpt_start(self, citation):
         return citation.excerpt[:90]
+
+
+class PayloadForm(forms.Form):
+    payload = forms.JSONField(
+        label=_("payload"),
+        widget=forms.Textarea(
+            attrs={"rows": 24, "cols": 100, "dir": "ltr", "class": "vLargeTextField"}
+        ),
+        help_text=_(
+            "The record to create, as JSON. A company or person is named by "
+            '{"name", "name_ar", "slug"}: a slug links a known record, a null slug creates it.'
+        ),
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("note"), max_length=500, required=False)
+
+
+def merge_form(kind: str, admin_site):
+    """A form choosing the existing record of the proposal's kind, with autocomplete."""
+    model = RECORD_MODELS[kind]
+    field = Proposal._meta.get_field(kind)
+
+    class MergeForm(NoteForm):
+        into = forms.ModelChoiceField(
+            label=_("merge into"),
+            queryset=model.objects.all(),
+            widget=AutocompleteSelect(field, admin_site),
+        )
+
+    return MergeForm
+
+
+def _error_lines(detail, prefix: str = "") -> list[str]:
+    """A validation error's nested detail as readable lines ("parties[0]: …")."""
+    if isinstance(detail, dict):
+        return [
+            line
+            for key, value in detail.items()
+            for line in _error_lines(value, f"{prefix}.{key}" if prefix else str(key))
+        ]
+    if isinstance(detail, list):
+        return [line for item in detail for line in _error_lines(item, prefix)]
+    return [f"{prefix}: {detail}" if prefix else str(detail)]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(TrackedAdmin):
+    """The review queue: what ingestion found, to accept, edit and accept, merge or reject."""
+
+    list_display = ["summary", "kind", "status", "confidence_display", "article", "created_at"]
+    list_filter = ["status", "kind", "article__language", "article"]
+    search_fields = ["summary", "evidence"]
+    list_select_related = ["article"]
+    autocomplete_fields = ["article"]
+    actions = ["accept_selected", "reject_selected"]
+    #: The payload is edited on the accept page; the resulting record is shown as a link.
+    exclude = ["payload", *PROPOSAL_RESULTS]
+    readonly_fields = [
+        "article",
+        "kind",
+        "status",
+        "summary",
+        "confidence",
+        "evidence",
+        "payload_display",
+        "record_link",
+        "decided_by",
+        "decided_at",
+        "note",
+        "run",
+        "created_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["summary", "kind", "status", "confidence", "article"]}),
+        (_("Evidence"), {"fields": ["evidence", "payload_display"]}),
+        (_("Decision"), {"fields": ["record_link", "decided_by", "decided_at", "note"]}),
+        (_("Bookkeeping"), {"fields": ["run", "created_at"]}),
+    ]
+    change_form_template = "admin/sources/proposal/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/accept/", view(self.accept_view), name="sources_proposal_accept"
+            ),
+            path("<path:object_id>/merge/", view(self.merge_view), name="sources_proposal_merge"),
+            path(
+                "<path:object_id>/reject/", view(self.reject_view), name="sources_proposal_reject"
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("confidence"), ordering="confidence")
+    def confidence_display(self, proposal):
+        return f"{proposal.confidence:.0%}"
+
+    @admin.display(description=_("payload"))
+    def payload_display(self, proposal):
+        return format_html(
+            '<pre dir="ltr">{}</pre>', json.dumps(proposal.payload, ensure_ascii=False, indent=2)
+        )
+
+    @admin.display(description=_("record"))
+    def record_link(self, proposal):
+        record = proposal.record
+        if record is None:
+            return "—"
+        opts = record._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+        return format_html('<a href="{}">{}</a>', url, record)
+
+    # -- decisions ------------------------------------------------------------------------
+
+    def _pending(self, request, object_id) -> Proposal:
+        proposal = self.get_object(request, unquote(object_id))
+        if proposal is None:
+            raise Http404(_("No such proposal."))
+        return proposal
+
+    def _back(self, proposal):
+        return HttpResponseRedirect(reverse("admin:sources_proposal_change", args=[proposal.pk]))
+
+    def _render(self, request, proposal, form, title, action):
+        return TemplateResponse(
+            request,
+            "admin/sources/proposal/decision.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": title,
+                "opts": self.model._meta,
+                "proposal": proposal,
+                "original": proposal,
+                "form": form,
+                "action": action,
+                "media": self.media + form.media,
+            },
+        )
+
+    def accept_view(self, request, object_id):
+        proposal = self._pending(request, object_id)
+        if not request.user.has_perms(accept_permissions(proposal.kind)):
+            raise PermissionDenied
+        if not proposal.is_pending:
+            self.message_user(request, ProposalDecided(proposal), messages.WARNING)
+            return self._back(proposal)
+        form = PayloadForm(request.POST or None, initial={"payload": proposal.payload})
+        if request.method == "POST" and form.is_valid():
+            try:
+                record = proposal_accept(
+                    proposal=proposal, user=request.user, payload=form.cleaned_data["payload"]
+                )
+            except PayloadError as error:
+                for line in _error_lines(error.detail):
+                    form.add_error(None, line)
+            except ProposalDecided as decided:
+                self.message_user(request, decided, messages.WARNING)
+                return self._back(proposal)
+            else:
+                self.message_user(
+                    request,
+                    _("Accepted: %(record)s was created.") % {"record": record},
+                    messages.SUCCESS,
+                )
+                return self._back(proposal)
+        return self._render(request, proposal, form, _("Accept the proposal"), _("Accept"))
+
+    def merge_view(self, request, object_id):
+        proposal = self._pending(request, object_id)
+        if proposal.kind not in RECORD_MODELS:
+            self.message_user(
+                request, _("A new spelling is accepted or rejected, not merged."), messages.ERROR
+            )
+            return self._back(proposal)
+        if not request.user.has_perms(merge_permissions(proposal.kind)):
+            raise PermissionDenied
+        form = merge_form(proposal.kind, self.admin_site)(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                proposal_merge(
+                    proposal=proposal,
+                    target=form.cleaned_data["into"],
+                    user=request.user,
+                    note=form.cleaned_data["note"],
+                )
+            except PayloadError as error:
+                for line in _error_lines(error.detail):
+                    form.add_error(None, line)
+            except ProposalDecided as decided:
+                self.message_user(request, decided, messages.WARNING)
+                return self._back(proposal)
+            else:
+                self.message_user(
+                    request,
+                    _("Merged into %(record)s.") % {"record": form.cleaned_data["into"]},
+                    messages.SUCCESS,
+                )
+                return self._back(proposal)
+        return self._render(request, proposal, form, _("Merge into an existing record"), _("Merge"))
+
+    def reject_view(self, request, object_id):
+        proposal = self._pending(request, object_id)
+        if not self.has_change_permission(request, proposal):
+            raise PermissionDenied
+        form = NoteForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                proposal_reject(
+                    proposal=proposal, user=request.user, note=form.cleaned_data["note"]
+                )
+            except ProposalDecided as decided:
+                self.message_user(request, decided, messages.WARNING)
+            else:
+                self.message_user(request, _("Rejected."), messages.SUCCESS)
+            return self._back(proposal)
+        return self._render(request, proposal, form, _("Reject the proposal"), _("Reject"))
+
+    @admin.action(
+        description=_("Accept the selected proposals as proposed"), permissions=["change"]
+    )
+    def accept_selected(self, request, queryset):
+        accepted, failed = 0, []
+        for proposal in queryset.filter(status=ProposalStatus.PENDING).order_by("id"):
+            if not request.user.has_perms(accept_permissions(proposal.kind)):
+                failed.append(f"{proposal}: {_('you may not create this kind of record.')}")
+                continue
+            try:
+                proposal_accept(proposal=proposal, user=request.user)
+            except (PayloadError, ProposalDecided) as error:
+                detail = error.detail if isinstance(error, PayloadError) else str(error)
+                failed.append(f"{proposal}: {'; '.join(_error_lines(detail))}")
+            else:
+                accepted += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d proposal accepted.", "%(count)d proposals accepted.", accepted)
+            % {"count": accepted},
+            messages.SUCCESS if accepted else messages.WARNING,
+        )
+        for line in failed:
+            self.message_user(request, line, messages.ERROR)
+
+    @admin.action(description=_("Reject the selected proposals"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        rejected = 0
+        for proposal in queryset.filter(status=ProposalStatus.PENDING):
+            proposal_reject(proposal=proposal, user=request.user)
+            rejected += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d proposal rejected.", "%(count)d proposals rejected.", rejected)
+            % {"count": rejected},
+            messages.SUCCESS,
+        )

@@ -2,7 +2,7 @@ import django_filters
 
 from core.api.filters import YearFilter
 
-from .models import Article, ArticleLanguage
+from .models import Article, ArticleLanguage, Proposal, ProposalKind, ProposalStatus
 
 
 class ArticleFilterSet(django_filters.FilterSet):
@@ -16,3 +16,16 @@ class ArticleFilterSet(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.filter(title__icontains=value) | queryset.filter(outlet__icontains=value)
+
+
+class ProposalFilterSet(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=ProposalStatus.choices)
+    kind = django_filters.ChoiceFilter(choices=ProposalKind.choices)
+    article = django_filters.NumberFilter(field_name="article_id", min_value=1)
+    min_confidence = django_filters.NumberFilter(
+        field_name="confidence", lookup_expr="gte", min_value=0, max_value=1
+    )
+
+    class Meta:
+        model = Proposal
+        fields = []

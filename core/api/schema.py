@@ -38,7 +38,8 @@ def _json(schema_name: str, description: str) -> dict:
 def add_error_responses(result, generator, request, public):
     """Document 400/401/403/404/409/412/429 (and 301/304) where each can happen.
 
-    Reads are public, so every GET also lists the empty security requirement.
+    Reads are public, so every GET also lists the empty security requirement, unless the
+    view documents a 401 for it itself.
     """
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas.update({"Error": ERROR, "FieldErrors": FIELD_ERRORS, "EditConflict": EDIT_CONFLICT})
@@ -52,7 +53,8 @@ def add_error_responses(result, generator, request, public):
             if method == "get":
                 responses.setdefault("304", {"description": "Not modified since the ETag sent."})
                 security = operation.setdefault("security", [])
-                if {} not in security:
+                # A read that documents its own 401 is not public (proposals).
+                if {} not in security and "401" not in responses:
                     security.append({})
             if "{" in path:
                 responses.setdefault("404", _json("Error", "No such record."))

@@ -1,41 +1,90 @@
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import permissions, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
 
 from core.api.representations import Links, ordered, partial_date, partial_date_fields
-from core.api.serializers import PartialDateOut, keyset_page
+from core.api.serializers import keyset_page
 from core.api.views import KEYSET_PARAMETERS, RecordViewSet
+from core.dates import PartialDate
 
-from ..filtersets import ArticleFilterSet
-from ..models import Article
+from ..filtersets import ArticleFilterSet, ProposalFilterSet
+from ..models import PROPOSAL_RESULTS, Article, IngestionRun, Proposal
+from ..services import (
+    DuplicateArticle,
+    article_submit,
+    proposal_accept,
+    proposal_merge,
+    proposal_reject,
+)
+from ..services.review import (
+    RECORD_MODELS,
+    ProposalDecided,
+    accept_permissions,
+    merge_permissions,
+)
+from . import serializers as s
+
+#: The API resource of each kind of record a proposal can become (developments have none).
+RESULT_RESOURCES = {
+    "company": "companies",
+    "person": "people",
+    "product": "products",
+    "deal": "deals",
+    "investment": "investments",
+    "lawsuit": "lawsuits",
+}
 
 
-class ArticleOut(serializers.Serializer):
-    id = serializers.IntegerField()
-    url = serializers.URLField()
-    html_url = serializers.URLField(help_text="The article's page for readers.")
-    title = serializers.CharField(allow_blank=True)
-    language = serializers.CharField()
-    outlet = serializers.CharField(allow_blank=True)
-    source_url = serializers.CharField(allow_blank=True, help_text="Where it was published.")
-    published = PartialDateOut()
-    text_is_public = serializers.BooleanField()
-    text = serializers.CharField(
-        allow_null=True, help_text="Full text: public seed articles, or for curators; else null."
-    )
-    attribution = serializers.CharField(allow_blank=True)
-    citation_count = serializers.IntegerField()
+def _curator(request) -> bool:
+    return request.user.is_staff and request.user.has_perm("sources.view_proposal")
+
+
+def latest_runs(article_ids) -> dict[int, IngestionRun]:
+    """The latest ingestion run of each article (one query)."""
+    runs = {}
+    for run in IngestionRun.objects.filter(article_id__in=article_ids).order_by(
+        "article_id", "-created_at", "-id"
+    ):
+        runs.setdefault(run.article_id, run)
+    return runs
+
+
+def ingestion(run: IngestionRun | None, links: Links) -> dict | None:
+    if run is None:
+        return None
+    return {
+        "status": run.status,
+        "attempts": run.attempts,
+        "error": run.error,
+        "proposal_count": run.proposal_count,
+        "requested_at": run.created_at,
+        "started_at": run.started_at,
+        "finished_at": run.finished_at,
+        "proposals_url": f"{links.prefix('proposals')}?article={run.article_id}",
+    }
 
 
 @extend_schema_view(
     list=extend_schema(
-        responses=keyset_page(ArticleOut, "ArticlePage"), parameters=KEYSET_PARAMETERS
+        responses=keyset_page(s.ArticleOut, "ArticlePage"), parameters=KEYSET_PARAMETERS
     ),
-    retrieve=extend_schema(responses=ArticleOut),
+    retrieve=extend_schema(responses=s.ArticleOut),
+    create=extend_schema(
+        request=s.ArticleSubmit,
+        responses={
+            202: OpenApiResponse(s.ArticleOut, "Stored; ingestion queued (or done)."),
+            409: OpenApiResponse(s.DuplicateArticleOut, "The text is already in the tracker."),
+        },
+    ),
 )
 class ArticleViewSet(RecordViewSet):
     """The articles facts are cited from. Full texts of news articles are for curators;
-    readers get the cited excerpts (on each record) and the link."""
+    readers get the cited excerpts (on each record) and the link. Curators submit new
+    articles here; each is read by the ingestion task, which leaves proposals."""
 
     resource = "articles"
     lookup_field = "pk"
@@ -53,6 +102,7 @@ class ArticleViewSet(RecordViewSet):
     def build(self, ids):
         links = Links(self.request)
         curator = self.request.user.is_staff
+        runs = latest_runs(ids) if _curator(self.request) else {}
         rows = (
             Article.objects.filter(pk__in=ids)
             .annotate(citation_count=Count("citations"))
@@ -83,7 +133,195 @@ class ArticleViewSet(RecordViewSet):
                 "text": row["text"] if row["text_is_public"] or curator else None,
                 "attribution": row["attribution"],
                 "citation_count": row["citation_count"],
+                "ingestion": ingestion(runs.get(row["id"]), links),
             }
             for row in rows
         }
         return ordered(records, ids)
+
+    def create(self, request, *args, **kwargs):
+        serializer = s.ArticleSubmit(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        published = PartialDate(
+            data.pop("published_on", None),
+            data.pop("published_precision", "unknown"),
+            data.pop("published_inferred", False),
+        )
+        try:
+            article, _run = article_submit(**data, published=published, user=request.user)
+        except DuplicateArticle as duplicate:
+            return Response(
+                {
+                    "detail": str(duplicate),
+                    "code": "duplicate",
+                    "article": self.build([duplicate.article.pk])[0],
+                },
+                status=status.HTTP_409_CONFLICT,
+                headers={"Location": Links(request).url("articles", duplicate.article.pk)},
+            )
+        return Response(
+            self.build([article.pk])[0],
+            status=status.HTTP_202_ACCEPTED,
+            headers={"Location": Links(request).url("articles", article.pk)},
+        )
+
+
+class CuratorsOnly(permissions.BasePermission):
+    """Proposals are for curators: reading needs the view permission, deciding more."""
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and _curator(request))
+
+
+CURATORS_ONLY = {
+    401: OpenApiResponse(description="Authentication needed: proposals are for curators."),
+    403: OpenApiResponse(description="Only curators and reviewers see proposals."),
+}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        responses={200: keyset_page(s.ProposalOut, "ProposalPage"), **CURATORS_ONLY},
+        parameters=KEYSET_PARAMETERS,
+    ),
+    retrieve=extend_schema(responses={200: s.ProposalOut, **CURATORS_ONLY}),
+    accept=extend_schema(
+        request=s.ProposalAccept,
+        responses={200: s.ProposalOut, 409: OpenApiResponse(description="Already decided.")},
+    ),
+    merge=extend_schema(
+        request=s.ProposalMerge,
+        responses={200: s.ProposalOut, 409: OpenApiResponse(description="Already decided.")},
+    ),
+    reject=extend_schema(
+        request=s.ProposalReject,
+        responses={200: s.ProposalOut, 409: OpenApiResponse(description="Already decided.")},
+    ),
+)
+class ProposalViewSet(RecordViewSet):
+    """What ingestion proposed from articles, for curators to accept, merge or reject.
+
+    Accepting creates the record (and any new company it names) with a citation of the
+    evidence sentence, in one transaction; send an edited `payload` to change it first.
+    """
+
+    resource = "proposals"
+    lookup_field = "pk"
+    queryset = Proposal.objects.all()
+    filterset_class = ProposalFilterSet
+    permission_classes = [CuratorsOnly]
+    sort_key = F("id")
+    pagination_class = None
+
+    def get_record_id(self) -> int:
+        key = self.kwargs["pk"]
+        if not (key.isascii() and key.isdigit()) or not Proposal.objects.filter(pk=key).exists():
+            raise self.not_found(key)
+        return int(key)
+
+    def build(self, ids):
+        links = Links(self.request)
+        proposals = Proposal.objects.filter(pk__in=ids).select_related(
+            "article", "decided_by", *PROPOSAL_RESULTS
+        )
+        records = {proposal.pk: self.represent(proposal, links) for proposal in proposals}
+        return ordered(records, ids)
+
+    def represent(self, proposal: Proposal, links: Links) -> dict:
+        record = proposal.record
+        link = None
+        if record is not None:
+            kind = record._meta.model_name
+            resource = RESULT_RESOURCES.get(kind)
+            link = {
+                "type": kind,
+                "slug": record.slug,
+                "url": links.url(resource, record.slug) if resource else None,
+            }
+        return {
+            "id": proposal.pk,
+            "url": links.url("proposals", proposal.pk),
+            "article": {
+                "id": proposal.article_id,
+                "title": proposal.article.title,
+                "url": links.url("articles", proposal.article_id),
+            },
+            "kind": proposal.kind,
+            "status": proposal.status,
+            "summary": proposal.summary,
+            "confidence": proposal.confidence,
+            "evidence": proposal.evidence,
+            "payload": proposal.payload,
+            "record": link,
+            "decided_by": proposal.decided_by.get_username() if proposal.decided_by else None,
+            "decided_at": proposal.decided_at,
+            "note": proposal.note,
+            "created_at": proposal.created_at,
+            "version": proposal.version,
+        }
+
+    def _decision(self, request, needed: list[str], decide):
+        if not request.user.has_perms(needed):
+            raise PermissionDenied("Deciding on proposals needs the curator's permissions.")
+        proposal = Proposal.objects.get(pk=self.get_record_id())
+        try:
+            decide(proposal)
+        except ProposalDecided as decided:
+            return Response({"detail": str(decided)}, status=status.HTTP_409_CONFLICT)
+        return Response(self.build([proposal.pk])[0])
+
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        """Accept the proposal as it is, or with the edited `payload` sent."""
+        serializer = s.ProposalAccept(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        kind = Proposal.objects.filter(pk=self.get_record_id()).values_list("kind", flat=True)
+        return self._decision(
+            request,
+            accept_permissions(kind.first()),
+            lambda proposal: proposal_accept(
+                proposal=proposal,
+                user=request.user,
+                payload=serializer.validated_data.get("payload"),
+            ),
+        )
+
+    @action(detail=True, methods=["post"])
+    def merge(self, request, pk=None):
+        """Merge the proposal into an existing record of its kind, named by slug."""
+        serializer = s.ProposalMerge(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        proposal = Proposal.objects.get(pk=self.get_record_id())
+        model = RECORD_MODELS.get(proposal.kind)
+        if model is None:
+            raise ValidationError({"into": ["A new spelling is accepted or rejected, not merged."]})
+        try:
+            target = model.objects.get(slug=serializer.validated_data["into"])
+        except ObjectDoesNotExist:
+            raise ValidationError(
+                {"into": [f"No {model._meta.verbose_name} has this slug."]}
+            ) from None
+        return self._decision(
+            request,
+            merge_permissions(proposal.kind),
+            lambda current: proposal_merge(
+                proposal=current,
+                target=target,
+                user=request.user,
+                note=serializer.validated_data["note"],
+            ),
+        )
+
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        """Reject the proposal, with an optional note saying why."""
+        serializer = s.ProposalReject(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._decision(
+            request,
+            ["sources.change_proposal"],
+            lambda proposal: proposal_reject(
+                proposal=proposal, user=request.user, note=serializer.validated_data["note"]
+            ),
+        )

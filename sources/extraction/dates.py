@@ -1,8 +1,11 @@
 """Dates in Arabic and English news text, with the precision the text gives.
 
 «يونيو/حزيران 2025» and «حزيران 2025» are months, «22 أغسطس 2025» a day, «عام 2021» a
-year, "March 2024" a month; «يوم الجمعة الماضي» and "last Friday" are resolved against
-the article's publication date and marked inferred.
+year, "March 2024" a month. Relative dates are resolved against the article's
+publication date (a full day) and marked inferred: «يوم الجمعة الماضي» and "last
+Friday", «أمس» and "yesterday", «الشهر الماضي» and "last month", «العام الماضي» and
+"last year", and a month without its year («في يونيو», "in June": the latest June up to
+the publication date).
 """
 
 import datetime
@@ -49,9 +52,12 @@ DAY_MONTH_YEAR = re.compile(
 )
 MONTH_DAY_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d),\s+{_YEAR}\b", re.I)
 MONTH_YEAR = re.compile(rf"(?P<month>{_MONTH})(?:\s*/\s*(?:{_MONTH}))?\.?,?\s+{_YEAR}\b", re.I)
-#: A bare year only after a word that makes it a date: «عام 2021», «بحلول 2023», "in 2021".
+#: A bare year only after a word that makes it a date: «عام 2021», «بحلول 2023», «أواخر
+#: 2023», «النصف الثاني من 2026», "in 2021", "late 2023", "the end of 2024".
 YEAR = re.compile(
-    r"(?:\b[وفبل]?(?:عام|العام|سنة|بحلول|منذ|خلال)\s*|\b(?:in|since|by)\s+(?:early\s+|late\s+)?)"
+    r"(?:\b[وفبل]?(?:عام|العام|سنة|بحلول|منذ|خلال|أواخر|أوائل|مطلع|منتصف|نهاية|بداية)\s*"
+    r"|\b[وفبل]?(?:النصف|الربع)\s+\S+\s+من\s+"
+    r"|\b(?:in|since|by|during|of|early|late|mid-?|end\s+of|start\s+of)\s+(?:early\s+|late\s+)?)"
     + _YEAR
     + r"\b",
     re.I,
@@ -81,6 +87,17 @@ LAST_WEEKDAY = re.compile(
     rf"(?:يوم\s+)?(?P<weekday_ar>{_WEEKDAY})\s+الماضي|\blast\s+(?P<weekday_en>{_WEEKDAY})\b", re.I
 )
 YESTERDAY = re.compile(r"\bأمس\b|(?<![\w])أمس(?![\w])|\byesterday\b", re.I)
+#: A month named without its year («في يونيو», "in June"): the latest such month up to the
+#: publication date.
+MONTH_ALONE = re.compile(
+    rf"(?:\b(?:in|since|by|during|early|late|mid-?)\s+|(?<![\w])[وف]?(?:في|خلال|منذ|مطلع|أواخر)\s+)"
+    rf"(?P<month>{_MONTH})(?:\s*/\s*(?:{_MONTH}))?(?![\w])(?!\s*[,/]?\s*\d)(?!\s*/)",
+    re.I,
+)
+LAST_MONTH = re.compile(r"\blast\s+month\b|(?<![\w])[وفبل]?الشهر\s+الماضي(?![\w])", re.I)
+LAST_YEAR = re.compile(
+    r"\blast\s+year\b|(?<![\w])[وفبل]?(?:العام\s+الماضي|السنة\s+الماضية)(?![\w])", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +124,7 @@ def date_mentions(text: str, *, published: datetime.date | None = None) -> list[
     found: list[DateMention] = []
 
     def add(match, value: PartialDate):
-        if any(other.start <= match.start() < other.end for other in found):
+        if any(other.start < match.end() and match.start() < other.end for other in found):
             return
         found.append(
             DateMention(value, match.start(), match.end(), text[match.start() : match.end()])
@@ -149,6 +166,18 @@ def date_mentions(text: str, *, published: datetime.date | None = None) -> list[
                 PartialDate(
                     published - datetime.timedelta(days=1), DatePrecision.DAY, inferred=True
                 ),
+            )
+        for match in MONTH_ALONE.finditer(searchable):
+            month = _month(match["month"])
+            year = published.year if month <= published.month else published.year - 1
+            add(match, PartialDate(datetime.date(year, month, 1), DatePrecision.MONTH, True))
+        for match in LAST_MONTH.finditer(searchable):
+            previous = published.replace(day=1) - datetime.timedelta(days=1)
+            add(match, PartialDate(previous.replace(day=1), DatePrecision.MONTH, True))
+        for match in LAST_YEAR.finditer(searchable):
+            add(
+                match,
+                PartialDate(datetime.date(published.year - 1, 1, 1), DatePrecision.YEAR, True),
             )
     found.sort(key=lambda mention: mention.start)
     return found

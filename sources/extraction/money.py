@@ -1,7 +1,8 @@
 """Amounts of money in Arabic and English news text, with their qualifier and basis.
 
 «14 مليار دولار», «4 مليارات دولار», «تصل قيمتها إلى 100 مليون دولار», «نحو ٢٫٧٥ مليار
-دولار», "$14.3 billion", "€500m", "up to $100 million", "about US$97bn".
+دولار», «مليار دولار» and the dual «ملياري دولار» without a number, "$14.3 billion",
+"€500m", "up to $100 million", "about US$97bn".
 """
 
 import re
@@ -29,6 +30,12 @@ _QUALIFIER_EN = (
 )
 
 ARABIC_AMOUNT = re.compile(rf"(?:{_QUALIFIER_AR}\s+)?{_NUMBER}\s*(?:{_SCALE_AR}\s+)?{_CURRENCY_AR}")
+#: A scale word standing for its number: «مليار دولار» (one), «ملياري دولار» (two).
+ARABIC_WORD_AMOUNT = re.compile(
+    rf"(?:{_QUALIFIER_AR}\s+)?(?<![\d.,])(?<![\d.,]\s)"
+    rf"(?P<scale_word>مليار|ملياري|مليارَي|مليون|مليوني|مليونَي|ألف|ألفي)\s+{_CURRENCY_AR}"
+)
+_WORD_NUMBERS = {"مليار": 10**9, "مليون": 10**6, "ألف": 10**3}
 ENGLISH_AMOUNT = re.compile(
     rf"(?:\b{_QUALIFIER_EN}\s+)?{_SYMBOL}\s?{_NUMBER}(?:\s?{_SCALE_EN})?",
     re.IGNORECASE,
@@ -129,6 +136,17 @@ def _amount(number: str, scale: str | None) -> Decimal | None:
     return value
 
 
+def _word_amount(word: str) -> Decimal:
+    """«مليار» is one billion; the dual «ملياري» two."""
+    bare = word.replace("\u064e", "")
+    for stem, value in _WORD_NUMBERS.items():
+        if bare == stem:
+            return Decimal(value)
+        if bare == stem + "ي":
+            return Decimal(2 * value)
+    raise ValueError(word)
+
+
 def _qualifier(text: str | None) -> str:
     if not text:
         return MoneyQualifier.EXACT
@@ -158,11 +176,14 @@ def money_mentions(text: str) -> list[MoneyMention]:
     """Every amount of money in `text`, in order, with offsets into `text`."""
     searchable = ascii_digits(text)
     found = []
-    for pattern in (ARABIC_AMOUNT, ENGLISH_AMOUNT, ENGLISH_WORDS_AMOUNT):
+    for pattern in (ARABIC_AMOUNT, ENGLISH_AMOUNT, ENGLISH_WORDS_AMOUNT, ARABIC_WORD_AMOUNT):
         for match in pattern.finditer(searchable):
             groups = match.groupdict()
             scale = groups.get("scale_ar") or groups.get("scale_en") or groups.get("scale_words")
-            amount = _amount(groups["number"], scale)
+            if groups.get("scale_word"):
+                amount = _word_amount(groups["scale_word"])
+            else:
+                amount = _amount(groups["number"], scale)
             currency_text = (
                 groups.get("currency_ar")
                 or groups.get("symbol")

@@ -80,3 +80,47 @@ def test_the_first_seed_article_dates():
         ("2023", "year", False),
         ("2025-06", "month", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أطلقته أواخر 2023", ("2023", "year")),
+        ("في النصف الثاني من 2026", ("2026", "year")),
+        ("مطلع 2024", ("2024", "year")),
+        ("launched in late 2023", ("2023", "year")),
+        ("by the end of 2024", ("2024", "year")),
+    ],
+)
+def test_a_year_after_words_of_time(text, expected):
+    value = only(text)
+    assert (value.isoformat(), value.precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("said in June that", "2025-06"),
+        ("in September", "2024-09"),
+        ("في يونيو", "2025-06"),
+        ("منذ ديسمبر", "2024-12"),
+        ("خلال آب", "2025-08"),
+        ("last month", "2025-07"),
+        ("الشهر الماضي", "2025-07"),
+    ],
+)
+def test_a_month_without_its_year_is_the_latest_before_publication(text, expected):
+    value = only(text, published=PUBLISHED)
+    assert (value.isoformat(), value.precision, value.inferred) == (expected, "month", True)
+
+
+@pytest.mark.parametrize("text", ["last year", "العام الماضي", "السنة الماضية"])
+def test_last_year(text):
+    value = only(text, published=PUBLISHED)
+    assert (value.isoformat(), value.precision, value.inferred) == ("2024", "year", True)
+
+
+def test_a_month_with_its_year_is_not_read_twice():
+    found = date_mentions("وفي يونيو/حزيران 2025، وفي March, 2024", published=PUBLISHED)
+    assert [m.date.isoformat() for m in found] == ["2025-06", "2024-03"]
+    assert date_mentions("في يونيو") == []

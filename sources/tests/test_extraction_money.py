@@ -69,3 +69,28 @@ def test_the_first_seed_article_states_its_amounts():
     assert (Decimal("10"), "exact", "per_month") in found
     assert (Decimal("120"), "up_to", "per_month") in found
     assert len(found) == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "qualifier"),
+    [
+        ("استثمار أول بقيمة مليار دولار", 10**9, "exact"),
+        ("ما يصل إلى ملياري دولار", 2 * 10**9, "up_to"),
+        ("جمعت أكثر من مليار دولار", 10**9, "at_least"),
+        ("بنحو مليون دولار", 10**6, "about"),
+    ],
+)
+def test_a_scale_word_without_a_number_is_its_own_number(text, amount, qualifier):
+    (mention,) = money_mentions(text)
+    assert (mention.money.amount, mention.money.currency, mention.money.qualifier) == (
+        amount,
+        "USD",
+        qualifier,
+    )
+
+
+def test_a_number_before_the_scale_word_is_not_read_twice():
+    assert [m.money.amount for m in money_mentions("4 مليارات دولار و2 مليار دولار")] == [
+        4 * 10**9,
+        2 * 10**9,
+    ]

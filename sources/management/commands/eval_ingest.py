@@ -1,0 +1,69 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from sources.eval.scoring import FIELDS, LABELS_FILE, THRESHOLDS, evaluate
+
+
+class Command(BaseCommand):
+    help = (
+        "Measure ingestion on the labelled articles: precision and recall of entities, "
+        "amounts, dates, kinds of event and whole facts. Runs in a fresh, empty database "
+        "created for the purpose (like the test runner's), so existing records do not help."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--labels", type=Path, default=LABELS_FILE)
+        parser.add_argument(
+            "--verbose-misses", action="store_true", help="List what each article missed."
+        )
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="Exit non-zero when a field is below its threshold "
+            + ", ".join(f"{name} {value}" for name, value in THRESHOLDS.items())
+            + ".",
+        )
+
+    def handle(self, *args, **options):
+        if not options["labels"].is_file():
+            raise CommandError(f"No labelled set at {options['labels']}.")
+        original = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        try:
+            report = evaluate(options["labels"])
+        finally:
+            connection.creation.destroy_test_db(original, verbosity=0)
+        self.print_report(report, options["verbose_misses"])
+        failures = report.failures()
+        if options["check"] and failures:
+            raise CommandError("Below threshold: " + "; ".join(failures) + ".")
+
+    def print_report(self, report, verbose: bool) -> None:
+        write = self.stdout.write
+        languages = sorted({result.language for result in report.articles})
+        write(f"{len(report.articles)} labelled articles ({', '.join(languages)})\n")
+        header = f"{'field':<10}{'precision':>10}{'recall':>8}   {'right/found':>12}"
+        header += f"{'found/labelled':>16}"
+        for language in [None, *languages]:
+            write(f"\n{'all articles' if language is None else language}")
+            write(header)
+            for name in FIELDS:
+                score = report.total(name, language)
+                write(
+                    f"{name:<10}{score.precision:>10.2f}{score.recall:>8.2f}   "
+                    f"{f'{score.right}/{score.found}':>12}"
+                    f"{f'{score.recalled}/{score.labelled}':>16}"
+                )
+        if verbose:
+            for result in report.articles:
+                lines = [
+                    f"  {name}: missed {result.misses[name]}, extra {result.extras[name]}"
+                    for name in FIELDS
+                    if result.misses[name] or result.extras[name]
+                ]
+                if lines:
+                    write(f"\n{result.key}")
+                    for line in lines:
+                        write(line)

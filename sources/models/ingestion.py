@@ -1,0 +1,204 @@
+"""Ingestion: reading an article in a Celery task, and the proposals it leaves for curators."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.history import record_history
+from core.models import TrackedModel, related_label, the_one_set
+
+from .articles import Article
+
+
+class IngestionStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class IngestionRun(models.Model):
+    """One request to read an article and propose what it states.
+
+    The worker counts its `attempts` (a retry after a transient error, or a redelivery
+    after a worker died mid-task, is one more) and leaves the reason of a failure in
+    `error`. An article's ingestion status is that of its latest run.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="ingestion_runs",
+        verbose_name=_("article"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=7,
+        choices=IngestionStatus.choices,
+        default=IngestionStatus.PENDING,
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    proposal_count = models.PositiveIntegerField(
+        _("proposals"), default=0, help_text=_("Proposals the run found (new ones and old).")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        get_latest_by = ["created_at", "id"]
+        verbose_name = _("ingestion run")
+        verbose_name_plural = _("ingestion runs")
+
+    def __str__(self):
+        return f"{related_label(self, 'article')}: {self.get_status_display()}"
+
+
+class ProposalKind(models.TextChoices):
+    COMPANY = "company", _("new company")
+    PERSON = "person", _("new person")
+    PRODUCT = "product", _("new product")
+    ALIAS = "alias", _("new spelling of a known name")
+    DEAL = "deal", _("deal")
+    INVESTMENT = "investment", _("investment")
+    LAWSUIT = "lawsuit", _("lawsuit")
+    DEVELOPMENT = "development", _("court ruling or development")
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    ACCEPTED = "accepted", _("accepted")
+    MERGED = "merged", _("merged into an existing record")
+    REJECTED = "rejected", _("rejected")
+
+
+#: The kinds of record a proposal can become (or be merged into): one nullable key each.
+PROPOSAL_RESULTS = {
+    "company": ("companies.Company", _("resulting company")),
+    "person": ("companies.Person", _("resulting person")),
+    "product": ("companies.Product", _("resulting product")),
+    "deal": ("deals.Deal", _("resulting deal")),
+    "investment": ("deals.Investment", _("resulting investment")),
+    "lawsuit": ("deals.Lawsuit", _("resulting lawsuit")),
+    "development": ("deals.Development", _("resulting development")),
+}
+
+
+def _result_field(name: str) -> models.ForeignKey:
+    model, verbose_name = PROPOSAL_RESULTS[name]
+    return models.ForeignKey(
+        model,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=verbose_name,
+    )
+
+
+class Proposal(TrackedModel):
+    """What ingestion suggests from one article, waiting for a curator's decision.
+
+    `payload` holds the would-be record in the shape the write API takes, except that a
+    company or person it mentions is `{"name": …, "slug": …}`: the slug of the record
+    the name matched, or null for a name the tracker does not know yet (accepting
+    creates it). `evidence` is the sentence of the article it comes from, which becomes
+    the citation's excerpt. `fingerprint` makes ingesting the same article twice
+    propose nothing twice.
+    """
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("article")
+    )
+    run = models.ForeignKey(
+        IngestionRun,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("ingestion run"),
+    )
+    kind = models.CharField(_("kind"), max_length=11, choices=ProposalKind.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=8,
+        choices=ProposalStatus.choices,
+        default=ProposalStatus.PENDING,
+    )
+    summary = models.CharField(_("summary"), max_length=500)
+    payload = models.JSONField(_("payload"), default=dict)
+    confidence = models.FloatField(
+        _("confidence"), help_text=_("From 0 to 1: how sure the extractor is.")
+    )
+    evidence = models.TextField(
+        _("evidence"), help_text=_("The sentence of the article it comes from, verbatim.")
+    )
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    note = models.CharField(
+        _("note"), max_length=500, blank=True, help_text=_("Why it was rejected or merged.")
+    )
+    company = _result_field("company")
+    person = _result_field("person")
+    product = _result_field("product")
+    deal = _result_field("deal")
+    investment = _result_field("investment")
+    lawsuit = _result_field("lawsuit")
+    development = _result_field("development")
+
+    history = record_history()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        indexes = [models.Index(fields=["status", "-id"], name="sources_proposal_queue")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "fingerprint"],
+                name="sources_proposal_once_per_article",
+                violation_error_message=_("The article already has this proposal."),
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0, confidence__lte=1),
+                name="sources_proposal_confidence_range",
+                violation_error_message=_("Confidence is between 0 and 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status=ProposalStatus.PENDING, decided_at__isnull=True)
+                | (~Q(status=ProposalStatus.PENDING) & Q(decided_at__isnull=False)),
+                name="sources_proposal_decided_when_not_pending",
+                violation_error_message=_("A decided proposal has a decision time."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.summary
+
+    @property
+    def record(self):
+        """The record the proposal became, or was merged into."""
+        return the_one_set(self, list(PROPOSAL_RESULTS))
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ProposalStatus.PENDING

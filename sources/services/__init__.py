@@ -1,0 +1,21 @@
+"""Writes for articles: submission, ingestion, and curators' decisions on proposals."""
+
+from .ingestion import (
+    DuplicateArticle,
+    article_ingest,
+    article_submit,
+    ingestion_fail,
+    ingestion_request,
+)
+from .review import proposal_accept, proposal_merge, proposal_reject
+
+__all__ = [
+    "DuplicateArticle",
+    "article_ingest",
+    "article_submit",
+    "ingestion_fail",
+    "ingestion_request",
+    "proposal_accept",
+    "proposal_merge",
+    "proposal_reject",
+]

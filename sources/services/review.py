@@ -1,0 +1,381 @@
+"""Curators' decisions on proposals: accept (as proposed or edited), merge, reject.
+
+Accepting writes the record through the same serializers as the write API, so the same
+rules hold, and cites the proposal's evidence sentence; a party that names a company
+the tracker does not know yet is created with it. Everything happens in one
+transaction: a payload that fails validation leaves no record, no company and no
+decision behind. django-simple-history records each write with the curator.
+"""
+
+from django.core.exceptions import ValidationError as ModelValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+from simple_history.utils import update_change_reason
+
+from companies.api.serializers import CompanyWrite, PersonWrite, ProductWrite
+from companies.models import Alias, Company, Person, Product
+from companies.normalization import strict_key
+from companies.services import alias_add
+from core.api.serializers import MoneyField, PartialDateField
+from deals.api.serializers import DealWrite, InvestmentWrite, LawsuitWrite
+from deals.models import Deal, Development, Investment, Lawsuit
+
+from ..models import Citation, Proposal, ProposalKind, ProposalStatus
+
+#: The model each kind of proposal becomes.
+RECORD_MODELS = {
+    ProposalKind.COMPANY: Company,
+    ProposalKind.PERSON: Person,
+    ProposalKind.PRODUCT: Product,
+    ProposalKind.DEAL: Deal,
+    ProposalKind.INVESTMENT: Investment,
+    ProposalKind.LAWSUIT: Lawsuit,
+    ProposalKind.DEVELOPMENT: Development,
+}
+_PARTY_MODELS = {"company": Company, "person": Person, "product": Product}
+
+
+class ProposalDecided(Exception):
+    """The proposal was already accepted, merged or rejected."""
+
+    def __init__(self, proposal: Proposal):
+        self.proposal = proposal
+        super().__init__(
+            _("This proposal is already %(status)s.") % {"status": proposal.get_status_display()}
+        )
+
+
+def accept_permissions(kind: str) -> list[str]:
+    """The permissions a curator needs to accept a proposal of `kind`."""
+    model = RECORD_MODELS.get(kind)
+    needed = ["sources.change_proposal", "sources.add_citation"]
+    if model is not None:
+        needed.append(f"{model._meta.app_label}.add_{model._meta.model_name}")
+    else:
+        needed.append("companies.add_alias")
+    return needed
+
+
+def merge_permissions(kind: str) -> list[str]:
+    model = RECORD_MODELS[kind]
+    return [
+        "sources.change_proposal",
+        "sources.add_citation",
+        f"{model._meta.app_label}.change_{model._meta.model_name}",
+    ]
+
+
+def _locked_pending(proposal: Proposal) -> Proposal:
+    proposal = Proposal.objects.select_for_update().select_related("article").get(pk=proposal.pk)
+    if proposal.status != ProposalStatus.PENDING:
+        raise ProposalDecided(proposal)
+    return proposal
+
+
+def _decide(proposal, status, user, *, record=None, payload=None, note="") -> None:
+    proposal.status = status
+    proposal.decided_by = user if user is not None and user.is_authenticated else None
+    proposal.decided_at = timezone.now()
+    proposal.note = note[:500]
+    proposal.version += 1
+    if payload is not None:
+        proposal.payload = payload
+    if record is not None:
+        setattr(proposal, record._meta.model_name, record)
+    proposal.save()
+
+
+def _cite(proposal: Proposal, record: models.Model) -> None:
+    field = record._meta.model_name
+    if not Citation.objects.filter(
+        article=proposal.article, excerpt=proposal.evidence, **{field: record}
+    ).exists():
+        citation = Citation(article=proposal.article, excerpt=proposal.evidence, **{field: record})
+        citation.full_clean()
+        citation.save()
+
+
+def _save(serializer_class, data: dict, reason: str, *, key: str | None = None):
+    serializer = serializer_class(data=data)
+    if not serializer.is_valid():
+        raise ValidationError({key: serializer.errors} if key else serializer.errors)
+    record = serializer.save()
+    update_change_reason(record, reason)
+    return record
+
+
+def _reason(proposal: Proposal) -> str:
+    return f"Accepted proposal {proposal.pk} from article {proposal.article_id}"
+
+
+def _object(payload, key: str) -> dict:
+    value = payload.get(key)
+    if not isinstance(value, dict):
+        raise ValidationError({key: [_("Give an object with a name or a slug.")]})
+    return value
+
+
+def _party(proposal: Proposal, reference, key: str, default_type: str = "company"):
+    """The record a payload reference names, created (and cited) when it is new."""
+    if not isinstance(reference, dict):
+        raise ValidationError({key: [_("Give an object with a name or a slug.")]})
+    kind = reference.get("type") or default_type
+    model = _PARTY_MODELS.get(kind)
+    if model is None or kind == "product":
+        raise ValidationError({key: [_("type is company or person.")]})
+    slug = reference.get("slug")
+    if slug:
+        record = model.objects.filter(slug=slug).first()
+        if record is None:
+            raise ValidationError(
+                {key: [_("No %(kind)s has the slug %(slug)s.") % {"kind": kind, "slug": slug}]}
+            )
+        return record
+    name = str(reference.get("name") or "").strip()
+    name_ar = str(reference.get("name_ar") or "").strip()
+    if not (name or name_ar):
+        raise ValidationError({key: [_("Name the party, or give its slug.")]})
+    known = (
+        Alias.objects.filter(key__in=[strict_key(n) for n in (name, name_ar) if n])
+        .filter(**{f"{kind}__isnull": False})
+        .values_list(f"{kind}_id", flat=True)
+        .first()
+    )
+    if known is not None:
+        return model.objects.get(pk=known)
+    same_name = model.objects.filter(
+        Q(name__iexact=name or name_ar) | (Q(name_ar=name_ar) if name_ar else Q(pk__in=[]))
+    ).first()
+    if same_name is not None:
+        return same_name
+    writer = CompanyWrite if kind == "company" else PersonWrite
+    data = {"name": name or name_ar, "name_ar": name_ar}
+    record = _save(writer, data, _reason(proposal), key=key)
+    _cite(proposal, record)
+    _settle_entity_proposal(proposal, record, name or name_ar)
+    return record
+
+
+def _settle_entity_proposal(proposal: Proposal, record, name: str) -> None:
+    """The article's pending proposal of the same new name is now accepted as `record`."""
+    kind = record._meta.model_name
+    for other in Proposal.objects.filter(
+        article=proposal.article, kind=kind, status=ProposalStatus.PENDING
+    ).exclude(pk=proposal.pk):
+        spellings = [other.payload.get("name", ""), *other.payload.get("spellings", [])]
+        if strict_key(name) in {strict_key(s) for s in spellings if isinstance(s, str)}:
+            _decide(other, ProposalStatus.ACCEPTED, proposal.decided_by, record=record)
+
+
+def _add_spellings(record, payload) -> None:
+    for spelling in payload.get("spellings") or []:
+        if isinstance(spelling, str) and spelling.strip():
+            alias_add(target=record, name=spelling)
+
+
+def _citations(proposal: Proposal) -> list[dict]:
+    return [{"article": proposal.article_id, "excerpt": proposal.evidence}]
+
+
+def _pick(payload: dict, *fields: str) -> dict:
+    return {field: payload[field] for field in fields if field in payload}
+
+
+def _accept_company(proposal, payload):
+    data = _pick(payload, "name", "name_ar", "kinds", "founded", "status", "description")
+    record = _save(CompanyWrite, data, _reason(proposal))
+    _add_spellings(record, payload)
+    _cite(proposal, record)
+    return record
+
+
+def _accept_person(proposal, payload):
+    record = _save(PersonWrite, _pick(payload, "name", "name_ar", "description"), _reason(proposal))
+    _add_spellings(record, payload)
+    _cite(proposal, record)
+    return record
+
+
+def _accept_product(proposal, payload):
+    data = _pick(payload, "name", "name_ar", "kind", "launched", "description")
+    owner = payload.get("company")
+    if owner is None:
+        raise ValidationError({"company": [_("Name the company the product belongs to.")]})
+    data["company"] = _party(proposal, owner, "company").slug
+    record = _save(ProductWrite, data, _reason(proposal))
+    _add_spellings(record, payload)
+    _cite(proposal, record)
+    return record
+
+
+def _accept_alias(proposal, payload):
+    target = _object(payload, "target")
+    model = _PARTY_MODELS.get(target.get("type") or "company")
+    record = model.objects.filter(slug=target.get("slug") or "").first() if model else None
+    if record is None:
+        raise ValidationError({"target": [_("Name the record by its type and slug.")]})
+    name = str(payload.get("name") or "").strip()
+    if not name:
+        raise ValidationError({"name": [_("Give the spelling to add.")]})
+    alias_add(target=record, name=name)
+    _cite(proposal, record)
+    return record
+
+
+def _parties(proposal, payload, role_key: str) -> list[dict]:
+    parties = payload.get("parties") or []
+    if not isinstance(parties, list):
+        raise ValidationError({"parties": [_("Give a list of parties.")]})
+    rows = []
+    for index, party in enumerate(parties):
+        record = _party(proposal, party, f"parties[{index}]")
+        if not isinstance(party.get(role_key), str):
+            raise ValidationError({f"parties[{index}]": [_("Give the party's %s.") % role_key]})
+        rows.append({record._meta.model_name: record.slug, role_key: party[role_key]})
+    return rows
+
+
+def _accept_deal(proposal, payload):
+    data = _pick(payload, "title", "title_ar", "kinds", "status", "announced", "value", "summary")
+    data["parties"] = _parties(proposal, payload, "role")
+    data["citations"] = _citations(proposal)
+    return _save(DealWrite, data, _reason(proposal))
+
+
+def _accept_investment(proposal, payload):
+    data = _pick(payload, "status", "round", "announced", "value", "summary")
+    data["investee"] = _party(proposal, _object(payload, "investee"), "investee").slug
+    investors = payload.get("investors") or []
+    if not isinstance(investors, list):
+        raise ValidationError({"investors": [_("Give a list of investors.")]})
+    data["investors"] = [
+        _party(proposal, investor, f"investors[{index}]").slug
+        for index, investor in enumerate(investors)
+    ]
+    data["citations"] = _citations(proposal)
+    return _save(InvestmentWrite, data, _reason(proposal))
+
+
+def _accept_lawsuit(proposal, payload):
+    data = _pick(payload, "title", "title_ar", "status", "filed", "claims", "court", "summary")
+    data["parties"] = _parties(proposal, payload, "side")
+    data["citations"] = _citations(proposal)
+    return _save(LawsuitWrite, data, _reason(proposal))
+
+
+def _accept_development(proposal, payload):
+    development = Development(
+        title=str(payload.get("title") or ""),
+        title_ar=str(payload.get("title_ar") or ""),
+        kind=str(payload.get("kind") or ""),
+        summary=str(payload.get("summary") or payload.get("summary_ar") or ""),
+        summary_ar=str(payload.get("summary_ar") or ""),
+    )
+    if payload.get("occurred"):
+        try:
+            values = PartialDateField("occurred").to_internal_value(payload["occurred"])
+        except ValidationError as error:
+            raise ValidationError({"occurred": error.detail}) from None
+        for name, value in values.items():
+            setattr(development, name, value)
+    try:
+        development.full_clean()
+    except ModelValidationError as error:
+        raise ValidationError(error.message_dict) from None
+    development.save()
+    companies = payload.get("companies") or []
+    if not isinstance(companies, list):
+        raise ValidationError({"companies": [_("Give a list of companies.")]})
+    development.companies.set(
+        [_party(proposal, ref, f"companies[{i}]") for i, ref in enumerate(companies)]
+    )
+    update_change_reason(development, _reason(proposal))
+    _cite(proposal, development)
+    return development
+
+
+ACCEPT = {
+    ProposalKind.COMPANY: _accept_company,
+    ProposalKind.PERSON: _accept_person,
+    ProposalKind.PRODUCT: _accept_product,
+    ProposalKind.ALIAS: _accept_alias,
+    ProposalKind.DEAL: _accept_deal,
+    ProposalKind.INVESTMENT: _accept_investment,
+    ProposalKind.LAWSUIT: _accept_lawsuit,
+    ProposalKind.DEVELOPMENT: _accept_development,
+}
+
+
+@transaction.atomic
+def proposal_accept(*, proposal: Proposal, user=None, payload: dict | None = None):
+    """Turn the proposal (or the curator's edit of its payload) into a cited record.
+
+    Raises `ValidationError` with field messages when the payload does not make a valid
+    record, and `ProposalDecided` when someone decided on it first.
+    """
+    proposal = _locked_pending(proposal)
+    payload = proposal.payload if payload is None else payload
+    if not isinstance(payload, dict):
+        raise ValidationError({"payload": [_("The payload is a JSON object.")]})
+    proposal.decided_by = user if user is not None and user.is_authenticated else None
+    record = ACCEPT[proposal.kind](proposal, payload)
+    _decide(proposal, ProposalStatus.ACCEPTED, user, record=record, payload=payload)
+    return record
+
+
+@transaction.atomic
+def proposal_merge(*, proposal: Proposal, target: models.Model, user=None, note: str = ""):
+    """Fold the proposal into an existing record: its spellings and its citation.
+
+    A new name becomes an alias of `target`; an event cites the article on `target`
+    and fills its value and date where `target` has none.
+    """
+    proposal = _locked_pending(proposal)
+    model = RECORD_MODELS.get(proposal.kind)
+    if model is None or not isinstance(target, model):
+        raise ValidationError(
+            {"target": [_("A proposal of this kind merges into a %s.") % proposal.kind]}
+        )
+    payload = proposal.payload
+    if proposal.kind in (ProposalKind.COMPANY, ProposalKind.PERSON, ProposalKind.PRODUCT):
+        names = [payload.get("name"), payload.get("name_ar"), *payload.get("spellings", [])]
+        for spelling in names:
+            if isinstance(spelling, str) and spelling.strip():
+                alias_add(target=target, name=spelling)
+    else:
+        _fill_blanks(target, payload)
+    _cite(proposal, target)
+    _decide(proposal, ProposalStatus.MERGED, user, record=target, note=note)
+    return target
+
+
+def _fill_blanks(target, payload: dict) -> None:
+    """Give an event the value and date the article states when it has none yet."""
+    changed = False
+    for date_name in ("announced", "filed", "occurred"):
+        field = f"{date_name}_on"
+        if payload.get(date_name) and hasattr(target, field) and getattr(target, field) is None:
+            values = PartialDateField(date_name).to_internal_value(payload[date_name])
+            for name, value in values.items():
+                setattr(target, name, value)
+            changed = True
+    blank_value = hasattr(target, "value_amount") and target.value_amount is None
+    if payload.get("value") and blank_value and not target.value_undisclosed:
+        for name, value in MoneyField("value").to_internal_value(payload["value"]).items():
+            setattr(target, name, value)
+        changed = True
+    if changed:
+        target.version += 1
+        target.full_clean()
+        target.save()
+
+
+@transaction.atomic
+def proposal_reject(*, proposal: Proposal, user=None, note: str = "") -> Proposal:
+    """Mark the proposal rejected; nothing else changes."""
+    proposal = _locked_pending(proposal)
+    _decide(proposal, ProposalStatus.REJECTED, user, note=note)
+    return proposal
