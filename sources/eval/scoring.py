@@ -15,6 +15,7 @@ Precision is right / found, recall is found right / labelled, summed over articl
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import tomllib
 from collections import Counter
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from companies.models import Company, Person, Product
 from companies.normalization import strict_key
@@ -238,3 +239,14 @@ def evaluate(path: Path = LABELS_FILE) -> Report:
         data = tomllib.load(handle)
     known = {entry["name"]: entry for entry in data.get("known", [])}
     return Report([evaluate_article(entry, known) for entry in data["articles"]])
+
+
+@contextlib.contextmanager
+def throwaway_database():
+    """An empty, migrated database for the measurement, dropped afterwards (as in tests)."""
+    original = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        yield
+    finally:
+        connection.creation.destroy_test_db(original, verbosity=0)

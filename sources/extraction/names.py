@@ -210,6 +210,23 @@ STOP_WORDS_EN = frozenset(
         """
     )
 )
+#: Places, peoples and institutions: capitalised mid-sentence, but not what the tracker
+#: follows. A capitalised run made only of these is not a name.
+PLACES_EN = frozenset(
+    _word_list(
+        """
+        Europe European America American Americans China Chinese France French Germany
+        German Netherlands Dutch Britain British England English Japan Japanese Korea Korean
+        India Indian Israel Israeli Canada Canadian Paris London Berlin Amsterdam Brussels
+        Washington California Texas Beijing Shanghai Tokyo Seattle Boston San Francisco
+        Silicon Valley Wall Street Internet Web Congress Senate Parliament Commission
+        Department Government Federal Supreme District Circuit Southern Northern Eastern
+        Western Republican Republicans Democrat Democrats Arabic Arab Gulf Saudi Emirati
+        """
+    )
+)
+#: A word whose case says it is a name even at the start of a sentence (GitHub, ASML).
+_UNUSUAL_CASE = re.compile(r"[A-Z]{2,}[A-Za-z0-9]*|[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*")
 #: Legal suffixes: they end a company name and are left out of it.
 LEGAL_SUFFIXES = frozenset(
     {"Inc", "Corp", "Corporation", "Ltd", "Limited", "LLC", "PLC", "Plc", "GmbH", "Co", "Company"}
@@ -224,6 +241,7 @@ COMPANY_SUFFIXES = frozenset(
         "Technology",
         "Robotics",
         "Systems",
+        "Holding",
         "Holdings",
         "Platforms",
         "Dynamics",
@@ -237,9 +255,16 @@ COMPANY_SUFFIXES = frozenset(
         "Group",
     }
 )
-_CAP_WORD = r"(?:[A-Z][A-Za-z0-9&'’.+\-]*|[a-z]{1,2}[A-Z][A-Za-z0-9]*)"
-_CAP_RUN = re.compile(rf"(?<![A-Za-z0-9]){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
-_PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|(?:Mc|Mac|O')?[A-Z][a-z]+[A-Z][a-z]+")
+_CAP_WORD = r"(?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f0-9&'’.+\-]*|[a-z]{1,2}[A-Z][A-Za-z0-9]*)"
+_CAP_RUN = re.compile(rf"(?<![A-Za-z\u00c0-\u024f0-9]){_CAP_WORD}(?:[ ]{_CAP_WORD})*")
+_PERSON_WORD = re.compile(
+    r"[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:[-'’][A-Za-z\u00c0-\u024f]+)*"
+    r"|(?:Mc|Mac|O')?[A-Z][a-z]+[A-Z][a-z]+"
+)
+#: Words inside a surname ("Daniel De Freitas", "Ludwig van Beethoven").
+SURNAME_PARTICLES_EN = frozenset({"De", "Di", "Da", "Del", "Van", "Von", "Le", "La", "Du", "Dos"})
+#: Compound adjectives are not names: "San Francisco-based", "AI-powered".
+_COMPOUND_ADJECTIVE = re.compile(r".+-(?:based|powered|backed|owned|led|made|focused|native)$")
 _DEAL_VERB_EN = (
     r"(?:acquired|acquires|acquire|bought|buys|buy|purchased|purchases|invested|invests|invest|"
     r"sued|sues|sue|suing|partnered|partners|licensed|licenses|backed|backs|hired|hires|"
@@ -329,7 +354,7 @@ def _name_like(key: str, original: str, *, person: bool = False) -> bool:
     return (
         len(key) >= 2
         and not key.isdigit()
-        and not _letters(original).startswith("ال")
+        and not _letters(original).startswith(("ال", "لل"))
         and key not in STOP_WORDS_AR
         and (person or not _ends_with_ta_marbuta(original))
     )
@@ -588,7 +613,15 @@ class _ArabicSentence:
                 continue
             cue = self._cue_before(indexes[0], quoted=True)
             if cue is None:
-                self._add(_GUESSED, start, end, COMPANY, "quoted")
+                # A quotation («المختبر «ليس للبيع»», «قال إن …») is not a name; a
+                # quoted name after «مع», «ضد» or «بين», or after a verb, is.
+                previous = self.words[indexes[0] - 1] if indexes[0] else None
+                after_party = previous is None or previous.key in _PARTY_WORDS_AR
+                quotation = previous is not None and (
+                    _letters(previous.text).startswith("ال") or previous.key in _AFTER_NAME_AR
+                )
+                if after_party or (len(indexes) == 1 and not quotation):
+                    self._add(_GUESSED, start, end, COMPANY, "quoted")
             else:
                 self._add(_CUED, start, end, cue[0], cue[1])
 
@@ -802,7 +835,11 @@ def _segments(text: str, run: re.Match):
                 yield current, raw
             current = []
             continue
-        stop = base in STOP_WORDS_EN or raw.rstrip(".") in STOP_WORDS_EN
+        stop = (
+            base in STOP_WORDS_EN
+            or raw.rstrip(".") in STOP_WORDS_EN
+            or _COMPOUND_ADJECTIVE.fullmatch(base)
+        )
         if not base or (stop and base not in COMPANY_SUFFIXES):
             if current:
                 yield current, ""
@@ -833,7 +870,8 @@ def _classify(text: str, sentence: Sentence, parts, legal: str):
     if len(bases) >= 2 and bases[-1] in COMPANY_SUFFIXES:
         return make(_CUED, COMPANY, bases[-1])
     if bases[0] in FIRST_NAMES_LATIN and len(bases) >= 2 and _PERSON_WORD.fullmatch(bases[1]):
-        return make(_EXPLICIT, PERSON, "first name", parts[1][1])
+        last = 2 if bases[1] in SURNAME_PARTICLES_EN and len(bases) >= 3 else 1
+        return make(_EXPLICIT, PERSON, "first name", parts[last][1])
     for pattern, kind in ((_TITLE_BEFORE_EN, PERSON), (_SAID_BEFORE_EN, PERSON)):
         match = pattern.search(before)
         if match and person_like:
@@ -855,4 +893,8 @@ def _classify(text: str, sentence: Sentence, parts, legal: str):
         _PAIR_SECOND_BEFORE_EN.search(before) and _PAIR_SECOND_AFTER_EN.match(after)
     ):
         return make(_CUED, COMPANY, "and")
+    mid_sentence = bool(re.search(r"[A-Za-z]", before))
+    guessable = len(" ".join(bases)) >= 2 and not set(bases) <= PLACES_EN
+    if guessable and (mid_sentence or _UNUSUAL_CASE.fullmatch(bases[0])):
+        return make(_GUESSED, PERSON if person_like else COMPANY, "capitalised")
     return None

@@ -36,7 +36,7 @@ from .dates import DateMention, date_mentions
 from .entities import entity_mentions
 from .events import EventKind, EventMention, event_mentions
 from .money import MoneyMention, money_mentions
-from .names import name_candidates
+from .names import COMPANY_SUFFIXES, LEGAL_SUFFIXES, name_candidates
 from .sentences import Sentence, sentences
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -81,6 +81,7 @@ _PRODUCT_KINDS = (
     ("app", re.compile(r"تطبيق|منصة|app\b|platform", re.I)),
 )
 SIMILARITY_CUTOFF = 88
+NAME_SUFFIXES = COMPANY_SUFFIXES | LEGAL_SUFFIXES
 
 
 @dataclass
@@ -235,10 +236,44 @@ def _new_entities(text: str, known: list[Entity]) -> list[Entity]:
             entity.spellings.append(candidate.name)
         if candidate.owner and not entity.owner:
             entity.owner = candidate.owner
-    for entity in clusters.values():
+    entities = _merge_short_forms(list(clusters.values()))
+    for entity in entities:
         entity.kind = Counter(entity.kinds).most_common(1)[0][0]
         _add_other_occurrences(text, entity, taken)
-    return list(clusters.values())
+    return entities
+
+
+def _merge_short_forms(entities: list[Entity]) -> list[Entity]:
+    """ "Mistral" beside "Mistral AI", "De Freitas" beside "Daniel De Freitas": one name."""
+    kept = []
+    for short in sorted(entities, key=lambda entity: len(entity.name.split())):
+        words = short.name.split()
+        longer = next(
+            (
+                entity
+                for entity in entities
+                if entity is not short
+                and len(entity.name.split()) > len(words)
+                and (_company_long_form(words, entity) or _person_long_form(words, entity))
+            ),
+            None,
+        )
+        if longer is None:
+            kept.append(short)
+            continue
+        longer.spans.extend(short.spans)
+        longer.kinds.extend(short.kinds)
+        longer.spellings.extend(s for s in short.spellings if s not in longer.spellings)
+    return sorted(kept, key=lambda entity: entity.spans[0])
+
+
+def _company_long_form(words: list[str], entity: Entity) -> bool:
+    full = entity.name.split()
+    return full[: len(words)] == words and set(full[len(words) :]) <= NAME_SUFFIXES
+
+
+def _person_long_form(words: list[str], entity: Entity) -> bool:
+    return "person" in entity.kinds and entity.name.split()[-len(words) :] == words
 
 
 def _occurrences(text: str, spelling: str):

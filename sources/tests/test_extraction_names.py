@@ -313,7 +313,7 @@ def test_words_that_only_look_like_people(text):
         ("the company Midjourney", [("company", "Midjourney")]),
         ("its chatbot Claude", [("product", "Claude")]),
         ("Google launched Gemini", [("product", "Gemini")]),
-        ("OpenAI unveiled its new model Sora.", [("product", "Sora")]),
+        ("OpenAI unveiled its new model Sora.", [("company", "OpenAI"), ("product", "Sora")]),
         ("Meta acquired Scale AI.", [("company", "Meta"), ("company", "Scale AI")]),
         ("Microsoft invested in OpenAI.", [("company", "Microsoft"), ("company", "OpenAI")]),
         ("Disney sued Midjourney.", [("company", "Disney"), ("company", "Midjourney")]),
@@ -454,3 +454,35 @@ def test_the_second_seed_article():
 
 def test_empty_text():
     assert name_candidates("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The deal was reviewed by Naveen Rao and General Catalyst.",
+            ["Naveen Rao", "General Catalyst"],
+        ),
+        ("Its code is hosted on GitHub.", ["GitHub"]),
+        ("ASML led the round.", ["ASML"]),
+        ("ChatGPT has 800 million users.", ["ChatGPT"]),
+        ("The startup opened an office in San Francisco.", []),
+        ("Regulators in Europe and the French government agreed.", []),
+        ("Shares rose after the Series B.", []),
+    ],
+)
+def test_capitalised_names_mid_sentence_or_in_unusual_case_are_guessed(text, expected):
+    assert [candidate.name for candidate in name_candidates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ستتعاون مع «ميدجورني» في المشروع", ["ميدجورني"]),
+        ("وقال رئيسه إن المختبر «ليس للبيع»", []),
+        ("أن مستقبل الشركتين «متشابك»", []),
+        ("شركته الناشئة للذكاء الاصطناعي", []),
+    ],
+)
+def test_quotations_are_not_names(text, expected):
+    assert [candidate.name for candidate in name_candidates(text)] == expected

@@ -1,9 +1,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 
-from sources.eval.scoring import FIELDS, LABELS_FILE, THRESHOLDS, evaluate
+from sources.eval.scoring import FIELDS, LABELS_FILE, THRESHOLDS, evaluate, throwaway_database
 
 
 class Command(BaseCommand):
@@ -29,12 +28,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not options["labels"].is_file():
             raise CommandError(f"No labelled set at {options['labels']}.")
-        original = connection.settings_dict["NAME"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        try:
+        with throwaway_database():
             report = evaluate(options["labels"])
-        finally:
-            connection.creation.destroy_test_db(original, verbosity=0)
         self.print_report(report, options["verbose_misses"])
         failures = report.failures()
         if options["check"] and failures:
