@@ -3,7 +3,8 @@
 «يونيو/حزيران 2025» and «حزيران 2025» are months, «22 أغسطس 2025» a day, «عام 2021» a
 year, "March 2024" a month. Relative dates are resolved against the article's
 publication date (a full day) and marked inferred: «يوم الجمعة الماضي» and "last
-Friday", «أمس» and "yesterday", «الشهر الماضي» and "last month", «العام الماضي» and
+Friday", «يوم الاثنين» and "on Monday" (that day of the publication week, or the week
+before), «أمس» and "yesterday", «الشهر الماضي» and "last month", «العام الماضي» and
 "last year", and a month without its year («في يونيو», "in June": the latest June up to
 the publication date).
 """
@@ -86,6 +87,12 @@ _WEEKDAY = "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True))
 LAST_WEEKDAY = re.compile(
     rf"(?:يوم\s+)?(?P<weekday_ar>{_WEEKDAY})\s+الماضي|\blast\s+(?P<weekday_en>{_WEEKDAY})\b", re.I
 )
+#: "on Monday", «يوم الاثنين»: in news, the latest such day up to the publication date.
+ON_WEEKDAY = re.compile(
+    rf"\bon\s+(?P<weekday_en>{_WEEKDAY})\b"
+    rf"|(?<![\w])[وف]?يوم\s+(?P<weekday_ar>{_WEEKDAY})(?![\w])(?!\s+الماضي)",
+    re.I,
+)
 YESTERDAY = re.compile(r"\bأمس\b|(?<![\w])أمس(?![\w])|\byesterday\b", re.I)
 #: A month named without its year («في يونيو», "in June"): the latest such month up to the
 #: publication date.
@@ -160,6 +167,10 @@ def date_mentions(text: str, *, published: datetime.date | None = None) -> list[
                 match,
                 PartialDate(_last_weekday(weekday, published), DatePrecision.DAY, inferred=True),
             )
+        for match in ON_WEEKDAY.finditer(searchable):
+            weekday = WEEKDAYS[(match["weekday_ar"] or match["weekday_en"]).lower()]
+            day = published - datetime.timedelta(days=(published.weekday() - weekday) % 7)
+            add(match, PartialDate(day, DatePrecision.DAY, inferred=True))
         for match in YESTERDAY.finditer(searchable):
             add(
                 match,

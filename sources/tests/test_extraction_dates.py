@@ -45,7 +45,7 @@ def test_dates_keep_the_precision_the_text_gives(text, iso, precision):
         "يوم الجمعة الماضي",
         "أعلن يوم الجمعة الماضي عبر منصة",
         "last Friday",
-        "on Friday last week, no: last friday",
+        "It was announced LAST FRIDAY",
     ],
 )
 def test_last_friday_is_resolved_against_the_publication_date(text):
@@ -124,3 +124,23 @@ def test_a_month_with_its_year_is_not_read_twice():
     found = date_mentions("وفي يونيو/حزيران 2025، وفي March, 2024", published=PUBLISHED)
     assert [m.date.isoformat() for m in found] == ["2025-06", "2024-03"]
     assert date_mentions("في يونيو") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the companies said on Friday", datetime.date(2025, 8, 22)),
+        ("announced on Sunday", datetime.date(2025, 8, 24)),
+        ("أعلنت يوم الثلاثاء", datetime.date(2025, 8, 19)),
+        ("وقالت الشركة يوم الأحد", datetime.date(2025, 8, 24)),
+    ],
+)
+def test_a_weekday_is_the_latest_such_day_up_to_publication(text, expected):
+    value = only(text, published=PUBLISHED)
+    assert (value.date, value.precision, value.inferred) == (expected, "day", True)
+
+
+def test_a_weekday_needs_a_publication_date_and_last_weekday_is_read_once():
+    assert date_mentions("said on Monday") == []
+    found = date_mentions("يوم الجمعة الماضي", published=PUBLISHED)
+    assert [m.date.date for m in found] == [datetime.date(2025, 8, 22)]
