@@ -5,7 +5,7 @@ import contextlib
 import pytest
 from django.core.management import CommandError, call_command
 
-from sources.eval.scoring import THRESHOLDS, evaluate
+from sources.eval.scoring import LABELS_FILE, THRESHOLDS, evaluate
 from sources.management.commands import eval_ingest
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +80,10 @@ def test_the_command_prints_a_table_and_checks(tmp_path, capsys, monkeypatch):
     assert "missed ['2023']" in out
     with pytest.raises(CommandError, match="No labelled set"):
         call_command("eval_ingest", "--labels", str(tmp_path / "missing.toml"))
+
+
+def test_the_held_out_set_is_read_and_scored():
+    """Figures only: the extractors are not tuned on it, so no threshold is set."""
+    report = evaluate(LABELS_FILE.with_name("heldout.toml"))
+    assert len(report.articles) >= 6
+    assert all(report.total(name).labelled > 0 for name in ("entities", "amounts", "dates"))
