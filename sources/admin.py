@@ -367,6 +367,21 @@ class ProposalAdmin(TrackedAdmin):
             },
         )
 
+    def _decide(self, request, proposal, form, decide, success):
+        """Run a decision: on success a redirect with `success(record)`; a payload the
+        rules refuse becomes the form's errors (and None is returned)."""
+        try:
+            record = decide()
+        except PayloadError as error:
+            for line in _error_lines(error.detail):
+                form.add_error(None, line)
+            return None
+        except ProposalDecided as decided:
+            self.message_user(request, decided, messages.WARNING)
+        else:
+            self.message_user(request, success(record), messages.SUCCESS)
+        return self._back(proposal)
+
     def accept_view(self, request, object_id):
         proposal = self._pending(request, object_id)
         if not request.user.has_perms(accept_permissions(proposal.kind)):
@@ -376,23 +391,17 @@ class ProposalAdmin(TrackedAdmin):
             return self._back(proposal)
         form = PayloadForm(request.POST or None, initial={"payload": proposal.payload})
         if request.method == "POST" and form.is_valid():
-            try:
-                record = proposal_accept(
+            done = self._decide(
+                request,
+                proposal,
+                form,
+                lambda: proposal_accept(
                     proposal=proposal, user=request.user, payload=form.cleaned_data["payload"]
-                )
-            except PayloadError as error:
-                for line in _error_lines(error.detail):
-                    form.add_error(None, line)
-            except ProposalDecided as decided:
-                self.message_user(request, decided, messages.WARNING)
-                return self._back(proposal)
-            else:
-                self.message_user(
-                    request,
-                    _("Accepted: %(record)s was created.") % {"record": record},
-                    messages.SUCCESS,
-                )
-                return self._back(proposal)
+                ),
+                lambda record: _("Accepted: %(record)s was created.") % {"record": record},
+            )
+            if done:
+                return done
         return self._render(request, proposal, form, _("Accept the proposal"), _("Accept"))
 
     def merge_view(self, request, object_id):
@@ -406,26 +415,20 @@ class ProposalAdmin(TrackedAdmin):
             raise PermissionDenied
         form = merge_form(proposal.kind, self.admin_site)(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            try:
-                proposal_merge(
+            done = self._decide(
+                request,
+                proposal,
+                form,
+                lambda: proposal_merge(
                     proposal=proposal,
                     target=form.cleaned_data["into"],
                     user=request.user,
                     note=form.cleaned_data["note"],
-                )
-            except PayloadError as error:
-                for line in _error_lines(error.detail):
-                    form.add_error(None, line)
-            except ProposalDecided as decided:
-                self.message_user(request, decided, messages.WARNING)
-                return self._back(proposal)
-            else:
-                self.message_user(
-                    request,
-                    _("Merged into %(record)s.") % {"record": form.cleaned_data["into"]},
-                    messages.SUCCESS,
-                )
-                return self._back(proposal)
+                ),
+                lambda record: _("Merged into %(record)s.") % {"record": record},
+            )
+            if done:
+                return done
         return self._render(request, proposal, form, _("Merge into an existing record"), _("Merge"))
 
     def reject_view(self, request, object_id):
