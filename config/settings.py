@@ -217,7 +217,9 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Celery: with no broker configured, tasks run eagerly inside the calling process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
-CELERY_TASK_EAGER_PROPAGATES = True
+# Without a broker a failed ingestion is recorded on its run, as on a worker, and does not
+# turn the request that submitted the article into an error.
+CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

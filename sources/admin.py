@@ -239,6 +239,13 @@ class NoteForm(forms.Form):
     note = forms.CharField(label=_("note"), max_length=500, required=False)
 
 
+class RecordAutocomplete(AutocompleteSelect):
+    """Autocomplete that re-renders a form whose submitted id was not a number."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if str(v).isdigit()], attr)
+
+
 def merge_form(kind: str, admin_site):
     """A form choosing the existing record of the proposal's kind, with autocomplete."""
     model = RECORD_MODELS[kind]
@@ -248,7 +255,7 @@ def merge_form(kind: str, admin_site):
         into = forms.ModelChoiceField(
             label=_("merge into"),
             queryset=model.objects.all(),
-            widget=AutocompleteSelect(field, admin_site),
+            widget=RecordAutocomplete(field, admin_site),
         )
 
     return MergeForm
@@ -304,6 +311,10 @@ class ProposalAdmin(TrackedAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A decision is not undone by reverting the proposal: its record stays."""
+        raise PermissionDenied
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article")

@@ -11,6 +11,10 @@ from core.versioning import EditConflict
 
 
 def api_exception_handler(exc, context):
+    if isinstance(exc, RecursionError):
+        return Response(
+            {"detail": "The JSON body is nested too deeply."}, status=status.HTTP_400_BAD_REQUEST
+        )
     if isinstance(exc, DjangoValidationError):
         detail = (
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}

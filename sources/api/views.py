@@ -40,7 +40,9 @@ RESULT_RESOURCES = {
 
 
 def _curator(request) -> bool:
-    return request.user.is_staff and request.user.has_perm("sources.view_proposal")
+    """Curators and reviewers: staff who may see articles' full texts and proposals."""
+    user = request.user
+    return user.is_staff and user.has_perms(["sources.view_article", "sources.view_proposal"])
 
 
 def latest_runs(article_ids) -> dict[int, IngestionRun]:
@@ -101,8 +103,8 @@ class ArticleViewSet(RecordViewSet):
 
     def build(self, ids):
         links = Links(self.request)
-        curator = self.request.user.is_staff
-        runs = latest_runs(ids) if _curator(self.request) else {}
+        curator = _curator(self.request)
+        runs = latest_runs(ids) if curator else {}
         rows = (
             Article.objects.filter(pk__in=ids)
             .annotate(citation_count=Count("citations"))
@@ -261,12 +263,16 @@ class ProposalViewSet(RecordViewSet):
             "version": proposal.version,
         }
 
-    def _decision(self, request, needed: list[str], decide):
-        if not request.user.has_perms(needed):
-            raise PermissionDenied("Deciding on proposals needs the curator's permissions.")
+    def _proposal(self, request, needed) -> Proposal:
+        """The proposal of the URL, once the user may decide on it (`needed(kind)`)."""
         proposal = Proposal.objects.get(pk=self.get_record_id())
+        if not request.user.has_perms(needed(proposal.kind)):
+            raise PermissionDenied("Deciding on proposals needs the curator's permissions.")
+        return proposal
+
+    def _decided(self, proposal: Proposal, decide):
         try:
-            decide(proposal)
+            decide()
         except ProposalDecided as decided:
             return Response({"detail": str(decided)}, status=status.HTTP_409_CONFLICT)
         return Response(self.build([proposal.pk])[0])
@@ -274,13 +280,12 @@ class ProposalViewSet(RecordViewSet):
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
         """Accept the proposal as it is, or with the edited `payload` sent."""
+        proposal = self._proposal(request, accept_permissions)
         serializer = s.ProposalAccept(data=request.data)
         serializer.is_valid(raise_exception=True)
-        kind = Proposal.objects.filter(pk=self.get_record_id()).values_list("kind", flat=True)
-        return self._decision(
-            request,
-            accept_permissions(kind.first()),
-            lambda proposal: proposal_accept(
+        return self._decided(
+            proposal,
+            lambda: proposal_accept(
                 proposal=proposal,
                 user=request.user,
                 payload=serializer.validated_data.get("payload"),
@@ -290,23 +295,23 @@ class ProposalViewSet(RecordViewSet):
     @action(detail=True, methods=["post"])
     def merge(self, request, pk=None):
         """Merge the proposal into an existing record of its kind, named by slug."""
-        serializer = s.ProposalMerge(data=request.data)
-        serializer.is_valid(raise_exception=True)
         proposal = Proposal.objects.get(pk=self.get_record_id())
         model = RECORD_MODELS.get(proposal.kind)
         if model is None:
             raise ValidationError({"into": ["A new spelling is accepted or rejected, not merged."]})
+        proposal = self._proposal(request, merge_permissions)
+        serializer = s.ProposalMerge(data=request.data)
+        serializer.is_valid(raise_exception=True)
         try:
             target = model.objects.get(slug=serializer.validated_data["into"])
         except ObjectDoesNotExist:
             raise ValidationError(
                 {"into": [f"No {model._meta.verbose_name} has this slug."]}
             ) from None
-        return self._decision(
-            request,
-            merge_permissions(proposal.kind),
-            lambda current: proposal_merge(
-                proposal=current,
+        return self._decided(
+            proposal,
+            lambda: proposal_merge(
+                proposal=proposal,
                 target=target,
                 user=request.user,
                 note=serializer.validated_data["note"],
@@ -316,12 +321,12 @@ class ProposalViewSet(RecordViewSet):
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         """Reject the proposal, with an optional note saying why."""
+        proposal = self._proposal(request, lambda kind: ["sources.change_proposal"])
         serializer = s.ProposalReject(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return self._decision(
-            request,
-            ["sources.change_proposal"],
-            lambda proposal: proposal_reject(
+        return self._decided(
+            proposal,
+            lambda: proposal_reject(
                 proposal=proposal, user=request.user, note=serializer.validated_data["note"]
             ),
         )

@@ -233,12 +233,21 @@ def evaluate_article(entry: dict, known: dict[str, dict]) -> ArticleResult:
     return result
 
 
+class LabelsError(ValueError):
+    """The labelled set cannot be read: bad TOML, a missing field, an unknown record."""
+
+
 def evaluate(path: Path = LABELS_FILE) -> Report:
     """Score every labelled article in `path` (the database must hold no other records)."""
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    known = {entry["name"]: entry for entry in data.get("known", [])}
-    return Report([evaluate_article(entry, known) for entry in data["articles"]])
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        known = {entry["name"]: entry for entry in data.get("known", [])}
+        return Report([evaluate_article(entry, known) for entry in data["articles"]])
+    except tomllib.TOMLDecodeError as error:
+        raise LabelsError(f"{path} is not valid TOML: {error}") from None
+    except KeyError as error:
+        raise LabelsError(f"{path}: missing or unknown {error}") from None
 
 
 @contextlib.contextmanager

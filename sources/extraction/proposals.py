@@ -119,6 +119,12 @@ class Entity:
     def key(self) -> str:
         return f"{self.kind}:{self.slug}" if self.slug else f"{self.kind}:{_cluster_key(self.name)}"
 
+    @property
+    def identity(self) -> str:
+        """What proposals are fingerprinted by: the name, not the slug, so that reading an
+        article again after its new names were accepted proposes nothing twice."""
+        return _cluster_key(self.record_name_ar or self.name) + "|" + _cluster_key(self.name)
+
     def reference(self) -> dict:
         """How a proposal's payload names it: by slug when known, by name when new."""
         return {"type": self.kind, "name": self.name, "name_ar": self.name_ar, "slug": self.slug}
@@ -573,7 +579,7 @@ class _Builder:
                 payload=payload,
                 confidence=_event_confidence(before, after, value, date),
                 evidence=sentence.text,
-                identity=[_deal_family(codes), sorted(e.key for e, _ in parties)],
+                identity=[_deal_family(codes), sorted(e.identity for e, _ in parties)],
             )
         )
 
@@ -610,7 +616,7 @@ class _Builder:
                 payload=payload,
                 confidence=_event_confidence(before, after, value, date),
                 evidence=sentence.text,
-                identity=[investee.key, sorted(e.key for e in investors)],
+                identity=[investee.identity, sorted(e.identity for e in investors)],
             )
         )
 
@@ -647,7 +653,10 @@ class _Builder:
                 payload=payload,
                 confidence=_event_confidence(plaintiffs, defendants, None, date),
                 evidence=sentence.text,
-                identity=[sorted(e.key for e in plaintiffs), sorted(e.key for e in defendants)],
+                identity=[
+                    sorted(e.identity for e in plaintiffs),
+                    sorted(e.identity for e in defendants),
+                ],
             )
         )
 
@@ -702,7 +711,7 @@ class _Builder:
                         },
                         confidence=0.6,
                         evidence=self.evidence_of(entity),
-                        identity=[entity.key, strict_key(spelling)],
+                        identity=[entity.identity, strict_key(spelling)],
                     )
                 )
             if entity.slug:
@@ -737,7 +746,7 @@ class _Builder:
                     payload=payload,
                     confidence=round(min(0.9, 0.55 + 0.1 * (mentions - 1)), 2),
                     evidence=self.evidence_of(entity),
-                    identity=[entity.key],
+                    identity=[entity.kind, entity.identity],
                 )
             )
 

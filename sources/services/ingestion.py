@@ -7,7 +7,7 @@ made from the article (same fingerprint) is not made again.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +17,9 @@ from ..extraction.proposals import proposal_drafts
 from ..models import Article, IngestionRun, IngestionStatus, Proposal, content_hash
 
 #: Longer than any news article; a paste this long is a mistake, not an article.
-MAX_ARTICLE_CHARACTERS = 200_000
+MAX_ARTICLE_CHARACTERS = 100_000
+#: Runs that got this far without finishing (workers killed mid-task) are given up.
+MAX_ATTEMPTS = 10
 
 
 class DuplicateArticle(Exception):
@@ -73,7 +75,12 @@ def article_submit(
     )
     article.published = published or PartialDate()
     article.full_clean()
-    article.save()
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        # The same text was submitted at the same moment and committed first.
+        raise DuplicateArticle(Article.objects.get(content_hash=article.content_hash)) from None
     return article, ingestion_request(article, user=user)
 
 
@@ -99,6 +106,12 @@ def article_ingest(run_id: int) -> IngestionRun | None:
             .first()
         )
         if run is None or run.status == IngestionStatus.DONE:
+            return run
+        if run.attempts >= MAX_ATTEMPTS:
+            run.status = IngestionStatus.FAILED
+            run.error = f"Gave up after {run.attempts} attempts that did not finish."
+            run.finished_at = timezone.now()
+            run.save(update_fields=["status", "error", "finished_at"])
             return run
         run.status = IngestionStatus.RUNNING
         run.attempts += 1

@@ -7,6 +7,8 @@ transaction: a payload that fails validation leaves no record, no company and no
 decision behind. django-simple-history records each write with the curator.
 """
 
+import contextlib
+
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -48,14 +50,17 @@ class ProposalDecided(Exception):
         )
 
 
+#: What accepting may create besides the record itself: the companies and people it
+#: names, and aliases for their spellings.
+_NAMED_RECORDS = ["companies.add_company", "companies.add_person", "companies.add_alias"]
+
+
 def accept_permissions(kind: str) -> list[str]:
     """The permissions a curator needs to accept a proposal of `kind`."""
     model = RECORD_MODELS.get(kind)
-    needed = ["sources.change_proposal", "sources.add_citation"]
+    needed = ["sources.change_proposal", "sources.add_citation", *_NAMED_RECORDS]
     if model is not None:
         needed.append(f"{model._meta.app_label}.add_{model._meta.model_name}")
-    else:
-        needed.append("companies.add_alias")
     return needed
 
 
@@ -64,6 +69,7 @@ def merge_permissions(kind: str) -> list[str]:
     return [
         "sources.change_proposal",
         "sources.add_citation",
+        "companies.add_alias",
         f"{model._meta.app_label}.change_{model._meta.model_name}",
     ]
 
@@ -111,6 +117,48 @@ def _reason(proposal: Proposal) -> str:
     return f"Accepted proposal {proposal.pk} from article {proposal.article_id}"
 
 
+#: How deep a payload may nest: records hold lists of objects, no deeper.
+MAX_PAYLOAD_DEPTH = 6
+
+
+def _check_payload(value, depth: int = 0) -> None:
+    """Refuse payloads no record could come from: too deep, or holding NUL characters."""
+    if depth > MAX_PAYLOAD_DEPTH:
+        raise ValidationError({"payload": [_("The payload is nested too deeply.")]})
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_payload(key, depth + 1)
+            _check_payload(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _check_payload(item, depth + 1)
+    elif isinstance(value, str) and "\x00" in value:
+        raise ValidationError({"payload": [_("The payload contains a NUL character.")]})
+
+
+def _text(container: dict, field: str, key: str) -> str:
+    """A text field of a payload object: absent or null is empty; anything else is refused."""
+    value = container.get(field)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError({key: [_("%(field)s is text.") % {"field": field}]})
+    return value.strip()
+
+
+def _spellings(payload: dict) -> list[str]:
+    value = payload.get("spellings") or []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValidationError({"spellings": [_("Give the spellings as a list of texts.")]})
+    return [item.strip() for item in value if item.strip()]
+
+
+def _name_with_key(name: str, key: str) -> str:
+    if name and not strict_key(name):
+        raise ValidationError({key: [_("A name needs letters or digits.")]})
+    return name
+
+
 def _object(payload, key: str) -> dict:
     value = payload.get(key)
     if not isinstance(value, dict):
@@ -118,15 +166,21 @@ def _object(payload, key: str) -> dict:
     return value
 
 
-def _party(proposal: Proposal, reference, key: str, default_type: str = "company"):
+def _party(
+    proposal: Proposal,
+    reference,
+    key: str,
+    default_type: str = "company",
+    allowed_types: tuple[str, ...] = ("company", "person"),
+):
     """The record a payload reference names, created (and cited) when it is new."""
     if not isinstance(reference, dict):
         raise ValidationError({key: [_("Give an object with a name or a slug.")]})
-    kind = reference.get("type") or default_type
-    model = _PARTY_MODELS.get(kind)
-    if model is None or kind == "product":
-        raise ValidationError({key: [_("type is company or person.")]})
-    slug = reference.get("slug")
+    kind = _text(reference, "type", key) or default_type
+    if kind not in allowed_types:
+        raise ValidationError({key: [_("type is %s.") % " or ".join(allowed_types)]})
+    model = _PARTY_MODELS[kind]
+    slug = _text(reference, "slug", key)
     if slug:
         record = model.objects.filter(slug=slug).first()
         if record is None:
@@ -134,8 +188,8 @@ def _party(proposal: Proposal, reference, key: str, default_type: str = "company
                 {key: [_("No %(kind)s has the slug %(slug)s.") % {"kind": kind, "slug": slug}]}
             )
         return record
-    name = str(reference.get("name") or "").strip()
-    name_ar = str(reference.get("name_ar") or "").strip()
+    name = _name_with_key(_text(reference, "name", key), key)
+    name_ar = _name_with_key(_text(reference, "name_ar", key), key)
     if not (name or name_ar):
         raise ValidationError({key: [_("Name the party, or give its slug.")]})
     known = (
@@ -151,28 +205,37 @@ def _party(proposal: Proposal, reference, key: str, default_type: str = "company
     ).first()
     if same_name is not None:
         return same_name
+    pending = _pending_proposal_of(proposal, kind, name or name_ar)
+    if pending is not None:
+        # The article also proposes this name on its own: accept that proposal, with
+        # what it knows (kinds, founding date, spellings), rather than a bare record.
+        try:
+            record = ACCEPT[kind](pending, pending.payload)
+        except ValidationError as error:
+            raise ValidationError({key: error.detail}) from None
+        _decide(pending, ProposalStatus.ACCEPTED, proposal.decided_by, record=record)
+        return record
     writer = CompanyWrite if kind == "company" else PersonWrite
     data = {"name": name or name_ar, "name_ar": name_ar}
     record = _save(writer, data, _reason(proposal), key=key)
     _cite(proposal, record)
-    _settle_entity_proposal(proposal, record, name or name_ar)
     return record
 
 
-def _settle_entity_proposal(proposal: Proposal, record, name: str) -> None:
-    """The article's pending proposal of the same new name is now accepted as `record`."""
-    kind = record._meta.model_name
+def _pending_proposal_of(proposal: Proposal, kind: str, name: str) -> Proposal | None:
+    """The article's pending proposal of the new company or person called `name`."""
     for other in Proposal.objects.filter(
         article=proposal.article, kind=kind, status=ProposalStatus.PENDING
     ).exclude(pk=proposal.pk):
-        spellings = [other.payload.get("name", ""), *other.payload.get("spellings", [])]
+        spellings = [other.payload.get("name"), *(other.payload.get("spellings") or [])]
         if strict_key(name) in {strict_key(s) for s in spellings if isinstance(s, str)}:
-            _decide(other, ProposalStatus.ACCEPTED, proposal.decided_by, record=record)
+            return other
+    return None
 
 
 def _add_spellings(record, payload) -> None:
-    for spelling in payload.get("spellings") or []:
-        if isinstance(spelling, str) and spelling.strip():
+    for spelling in _spellings(payload):
+        if strict_key(spelling):
             alias_add(target=record, name=spelling)
 
 
@@ -184,7 +247,33 @@ def _pick(payload: dict, *fields: str) -> dict:
     return {field: payload[field] for field in fields if field in payload}
 
 
+def _refuse_known_name(model, payload) -> None:
+    """A new record must not repeat a known one: that is a merge."""
+    names = [
+        name
+        for name in (_text(payload, "name", "name"), _text(payload, "name_ar", "name_ar"))
+        if name
+    ]
+    field = model._meta.model_name
+    known = (
+        Alias.objects.filter(key__in=[strict_key(name) for name in names])
+        .filter(**{f"{field}__isnull": False})
+        .values_list(f"{field}__slug", flat=True)
+        .first()
+    )
+    if known:
+        raise ValidationError(
+            {
+                "name": [
+                    _("A %(kind)s with this name is already recorded (%(slug)s): merge into it.")
+                    % {"kind": model._meta.verbose_name, "slug": known}
+                ]
+            }
+        )
+
+
 def _accept_company(proposal, payload):
+    _refuse_known_name(Company, payload)
     data = _pick(payload, "name", "name_ar", "kinds", "founded", "status", "description")
     record = _save(CompanyWrite, data, _reason(proposal))
     _add_spellings(record, payload)
@@ -193,6 +282,7 @@ def _accept_company(proposal, payload):
 
 
 def _accept_person(proposal, payload):
+    _refuse_known_name(Person, payload)
     record = _save(PersonWrite, _pick(payload, "name", "name_ar", "description"), _reason(proposal))
     _add_spellings(record, payload)
     _cite(proposal, record)
@@ -204,7 +294,7 @@ def _accept_product(proposal, payload):
     owner = payload.get("company")
     if owner is None:
         raise ValidationError({"company": [_("Name the company the product belongs to.")]})
-    data["company"] = _party(proposal, owner, "company").slug
+    data["company"] = _party(proposal, owner, "company", allowed_types=("company",)).slug
     record = _save(ProductWrite, data, _reason(proposal))
     _add_spellings(record, payload)
     _cite(proposal, record)
@@ -213,14 +303,15 @@ def _accept_product(proposal, payload):
 
 def _accept_alias(proposal, payload):
     target = _object(payload, "target")
-    model = _PARTY_MODELS.get(target.get("type") or "company")
-    record = model.objects.filter(slug=target.get("slug") or "").first() if model else None
+    model = _PARTY_MODELS.get(_text(target, "type", "target") or "company")
+    slug = _text(target, "slug", "target")
+    record = model.objects.filter(slug=slug).first() if model and slug else None
     if record is None:
         raise ValidationError({"target": [_("Name the record by its type and slug.")]})
-    name = str(payload.get("name") or "").strip()
+    name = _name_with_key(_text(payload, "name", "name"), "name")
     if not name:
         raise ValidationError({"name": [_("Give the spelling to add.")]})
-    alias_add(target=record, name=name)
+    update_change_reason(alias_add(target=record, name=name), _reason(proposal))
     _cite(proposal, record)
     return record
 
@@ -247,12 +338,14 @@ def _accept_deal(proposal, payload):
 
 def _accept_investment(proposal, payload):
     data = _pick(payload, "status", "round", "announced", "value", "summary")
-    data["investee"] = _party(proposal, _object(payload, "investee"), "investee").slug
+    data["investee"] = _party(
+        proposal, _object(payload, "investee"), "investee", allowed_types=("company",)
+    ).slug
     investors = payload.get("investors") or []
     if not isinstance(investors, list):
         raise ValidationError({"investors": [_("Give a list of investors.")]})
     data["investors"] = [
-        _party(proposal, investor, f"investors[{index}]").slug
+        _party(proposal, investor, f"investors[{index}]", allowed_types=("company",)).slug
         for index, investor in enumerate(investors)
     ]
     data["citations"] = _citations(proposal)
@@ -267,12 +360,13 @@ def _accept_lawsuit(proposal, payload):
 
 
 def _accept_development(proposal, payload):
+    summary_ar = _text(payload, "summary_ar", "summary_ar")
     development = Development(
-        title=str(payload.get("title") or ""),
-        title_ar=str(payload.get("title_ar") or ""),
-        kind=str(payload.get("kind") or ""),
-        summary=str(payload.get("summary") or payload.get("summary_ar") or ""),
-        summary_ar=str(payload.get("summary_ar") or ""),
+        title=_text(payload, "title", "title"),
+        title_ar=_text(payload, "title_ar", "title_ar"),
+        kind=_text(payload, "kind", "kind"),
+        summary=_text(payload, "summary", "summary") or summary_ar,
+        summary_ar=summary_ar,
     )
     if payload.get("occurred"):
         try:
@@ -290,7 +384,10 @@ def _accept_development(proposal, payload):
     if not isinstance(companies, list):
         raise ValidationError({"companies": [_("Give a list of companies.")]})
     development.companies.set(
-        [_party(proposal, ref, f"companies[{i}]") for i, ref in enumerate(companies)]
+        [
+            _party(proposal, ref, f"companies[{i}]", allowed_types=("company",))
+            for i, ref in enumerate(companies)
+        ]
     )
     update_change_reason(development, _reason(proposal))
     _cite(proposal, development)
@@ -320,10 +417,22 @@ def proposal_accept(*, proposal: Proposal, user=None, payload: dict | None = Non
     payload = proposal.payload if payload is None else payload
     if not isinstance(payload, dict):
         raise ValidationError({"payload": [_("The payload is a JSON object.")]})
+    _check_payload(payload)
     proposal.decided_by = user if user is not None and user.is_authenticated else None
-    record = ACCEPT[proposal.kind](proposal, payload)
+    with _model_rules_as_field_errors():
+        record = ACCEPT[proposal.kind](proposal, payload)
     _decide(proposal, ProposalStatus.ACCEPTED, user, record=record, payload=payload)
     return record
+
+
+@contextlib.contextmanager
+def _model_rules_as_field_errors():
+    """A model rule broken on the way (an alias too long, a stale excerpt) is a field error."""
+    try:
+        yield
+    except ModelValidationError as error:
+        detail = error.message_dict if hasattr(error, "error_dict") else error.messages
+        raise ValidationError(detail) from None
 
 
 @transaction.atomic
@@ -340,19 +449,29 @@ def proposal_merge(*, proposal: Proposal, target: models.Model, user=None, note:
             {"target": [_("A proposal of this kind merges into a %s.") % proposal.kind]}
         )
     payload = proposal.payload
-    if proposal.kind in (ProposalKind.COMPANY, ProposalKind.PERSON, ProposalKind.PRODUCT):
-        names = [payload.get("name"), payload.get("name_ar"), *payload.get("spellings", [])]
-        for spelling in names:
-            if isinstance(spelling, str) and spelling.strip():
-                alias_add(target=target, name=spelling)
-    else:
-        _fill_blanks(target, payload)
-    _cite(proposal, target)
+    with _model_rules_as_field_errors():
+        if proposal.kind in (ProposalKind.COMPANY, ProposalKind.PERSON, ProposalKind.PRODUCT):
+            names = [
+                _text(payload, "name", "name"),
+                _text(payload, "name_ar", "name_ar"),
+                *_spellings(payload),
+            ]
+            for spelling in names:
+                if strict_key(spelling):
+                    alias = alias_add(target=target, name=spelling)
+                    update_change_reason(alias, _merge_reason(proposal))
+        else:
+            _fill_blanks(target, payload, _merge_reason(proposal))
+        _cite(proposal, target)
     _decide(proposal, ProposalStatus.MERGED, user, record=target, note=note)
     return target
 
 
-def _fill_blanks(target, payload: dict) -> None:
+def _merge_reason(proposal: Proposal) -> str:
+    return f"Merged proposal {proposal.pk} from article {proposal.article_id}"
+
+
+def _fill_blanks(target, payload: dict, reason: str) -> None:
     """Give an event the value and date the article states when it has none yet."""
     changed = False
     for date_name in ("announced", "filed", "occurred"):
@@ -369,6 +488,7 @@ def _fill_blanks(target, payload: dict) -> None:
         changed = True
     if changed:
         target.version += 1
+        target._change_reason = reason
         target.full_clean()
         target.save()
 

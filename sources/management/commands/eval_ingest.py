@@ -2,7 +2,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sources.eval.scoring import FIELDS, LABELS_FILE, THRESHOLDS, evaluate, throwaway_database
+from sources.eval.scoring import (
+    FIELDS,
+    LABELS_FILE,
+    THRESHOLDS,
+    LabelsError,
+    evaluate,
+    throwaway_database,
+)
 
 
 class Command(BaseCommand):
@@ -28,8 +35,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not options["labels"].is_file():
             raise CommandError(f"No labelled set at {options['labels']}.")
-        with throwaway_database():
-            report = evaluate(options["labels"])
+        try:
+            with throwaway_database():
+                report = evaluate(options["labels"])
+        except LabelsError as error:
+            raise CommandError(str(error)) from None
         self.print_report(report, options["verbose_misses"])
         failures = report.failures()
         if options["check"] and failures:
