@@ -146,6 +146,8 @@ class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
         key = self.kwargs[self.lookup_field]
         if "\x00" in key:
             raise NotFound("No such record.")
+        if self.lookup_field == "pk" and not (key.isascii() and key.isdigit()):
+            raise self.not_found(key)
         found = self.get_queryset().filter(**{self.lookup_field: key}).values_list("id", flat=True)
         record_id = found.first()
         if record_id is None:

@@ -95,12 +95,6 @@ class ArticleViewSet(RecordViewSet):
     sort_key = F("id")
     pagination_class = None
 
-    def get_record_id(self) -> int:
-        key = self.kwargs["pk"]
-        if not (key.isascii() and key.isdigit()) or not Article.objects.filter(pk=key).exists():
-            raise self.not_found(key)
-        return int(key)
-
     def build(self, ids):
         links = Links(self.request)
         curator = _curator(self.request)
@@ -215,12 +209,6 @@ class ProposalViewSet(RecordViewSet):
     permission_classes = [CuratorsOnly]
     sort_key = F("id")
     pagination_class = None
-
-    def get_record_id(self) -> int:
-        key = self.kwargs["pk"]
-        if not (key.isascii() and key.isdigit()) or not Proposal.objects.filter(pk=key).exists():
-            raise self.not_found(key)
-        return int(key)
 
     def build(self, ids):
         links = Links(self.request)

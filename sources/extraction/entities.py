@@ -62,7 +62,8 @@ def entity_mentions(text: str) -> list[EntityMention]:
         "key", "name", *[f"{t}_id" for t in ALIAS_TARGETS]
     )
     by_key = {row["key"]: row for row in aliases}
-    loose_keys = {loose_key(key) for key in keys} - {""}
+    loose_of = {key: loose_key(key) for key in keys}
+    loose_keys = set(loose_of.values()) - {""}
     by_loose = {
         row["loose_key"]: row
         for row in Alias.objects.filter(loose_key__in=loose_keys).values(
@@ -73,7 +74,7 @@ def entity_mentions(text: str) -> list[EntityMention]:
     }
     found, index = [], 0
     while index < len(words):
-        match = _match_at(words, index, by_key, by_loose)
+        match = _match_at(words, index, by_key, by_loose, loose_of)
         if match is None:
             index += 1
             continue
@@ -111,7 +112,7 @@ def _surname_mentions(text: str, words, found: list[EntityMention]) -> list[Enti
     return extra
 
 
-def _match_at(words, index: int, by_key: dict, by_loose: dict):
+def _match_at(words, index: int, by_key: dict, by_loose: dict, loose_of: dict):
     """The longest name starting at word `index`: by strict key first, then by loose key."""
     runs = [
         words[index : index + size]
@@ -125,7 +126,7 @@ def _match_at(words, index: int, by_key: dict, by_loose: dict):
             if row is not None:
                 return row, len(run), True
     for run in runs:
-        row = by_loose.get(loose_key(" ".join(word for _, _, word in run)))
+        row = by_loose.get(loose_of[" ".join(word for _, _, word in run)])
         if row is not None:
             return row, len(run), False
     return None

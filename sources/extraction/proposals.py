@@ -18,6 +18,7 @@ here writes to the database; `sources.services.article_ingest` stores the drafts
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import hashlib
 import json
@@ -37,7 +38,7 @@ from .entities import entity_mentions
 from .events import EventKind, EventMention, event_mentions
 from .money import MoneyMention, money_mentions
 from .names import COMPANY_SUFFIXES, LEGAL_SUFFIXES, name_candidates
-from .sentences import Sentence, sentences
+from .sentences import Sentence, sentence_at, sentences
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 #: Particles written attached to the next word: و ف ب ك ل, and لـ with a tatweel.
@@ -313,12 +314,17 @@ class _Article:
         self.positions = sorted(
             (start, end, entity) for entity in entities for start, end in entity.spans
         )
+        self.starts = [start for start, _end, _entity in self.positions]
+        companies = Counter(e.key for e in entities if e.kind == "company")
+        by_key = {e.key: e for e in entities}
+        self.most_named = by_key[companies.most_common(1)[0][0]] if companies else None
 
     def named_in(self, sentence: Sentence, kinds=("company",)) -> list[tuple[int, Entity]]:
+        first = bisect.bisect_left(self.starts, sentence.start)
+        last = bisect.bisect_left(self.starts, sentence.end)
         seen, found = set(), []
-        for start, _end, entity in self.positions:
-            inside = sentence.start <= start < sentence.end
-            if inside and entity.kind in kinds and entity.key not in seen:
+        for start, _end, entity in self.positions[first:last]:
+            if entity.kind in kinds and entity.key not in seen:
                 seen.add(entity.key)
                 found.append((start, entity))
         return found
@@ -330,17 +336,17 @@ class _Article:
     def subject_before(self, sentence: Sentence) -> Entity | None:
         """Who a sentence without a named party is about."""
         if self.is_list_item(sentence):
-            for earlier in reversed([s for s in self.sentences if s.end <= sentence.start]):
+            index = bisect.bisect_left(self.sentences, sentence.start, key=lambda s: s.start)
+            for earlier in reversed(self.sentences[:index]):
                 if not self.is_list_item(earlier):
                     named = self.named_in(earlier)
                     return named[0][1] if named else None
-        before = [entity for start, _end, entity in self.positions if start < sentence.start]
-        companies = [entity for entity in before if entity.kind == "company"]
-        if companies:
-            return companies[-1]
-        counts = Counter(e.key for e in self.entities if e.kind == "company")
-        by_key = {e.key: e for e in self.entities}
-        return by_key[counts.most_common(1)[0][0]] if counts else None
+        for _start, _end, entity in reversed(
+            self.positions[: bisect.bisect_left(self.starts, sentence.start)]
+        ):
+            if entity.kind == "company":
+                return entity
+        return self.most_named
 
 
 def _money_payload(mention: MoneyMention | None) -> dict | None:
@@ -366,7 +372,10 @@ def _date_payload(value: PartialDate | None) -> dict | None:
 
 
 def _within(mentions, sentence: Sentence):
-    return [m for m in mentions if sentence.start <= m.start < sentence.end]
+    """The mentions (sorted by start) that start inside `sentence`."""
+    first = bisect.bisect_left(mentions, sentence.start, key=lambda m: m.start)
+    last = bisect.bisect_left(mentions, sentence.end, key=lambda m: m.start)
+    return mentions[first:last]
 
 
 def _names(entities: list[Entity], arabic: bool = False) -> str:
@@ -397,7 +406,6 @@ def _alias_choices(kind: str) -> dict:
 
 class _Builder:
     def __init__(self, article, text, entities, money, dates, events, parts):
-        self.article = article
         self.arabic = article.language == "ar"
         self.doc = _Article(text, entities, parts)
         self.money = money
@@ -417,17 +425,14 @@ class _Builder:
             self.drafts[draft.fingerprint].payload["kinds"] = kinds
 
     def evidence_of(self, entity: Entity) -> str:
-        sentence = self.sentence_of(entity.spans[0][0])
+        sentence = sentence_at(self.doc.sentences, entity.spans[0][0])
         if sentence is not None:
             return sentence.text
         return self.doc.text[entity.spans[0][0] : entity.spans[0][1]]
 
-    def sentence_of(self, offset: int) -> Sentence | None:
-        return next((s for s in self.doc.sentences if s.start <= offset < s.end), None)
-
     def owner_of(self, product: Entity) -> Entity | None:
         """The company a product belongs to: named in its sentence, else the subject."""
-        sentence = self.sentence_of(product.spans[0][0])
+        sentence = sentence_at(self.doc.sentences, product.spans[0][0])
         if sentence is None:
             return None
         named = self.doc.named_in(sentence)

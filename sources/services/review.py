@@ -192,19 +192,9 @@ def _party(
     name_ar = _name_with_key(_text(reference, "name_ar", key), key)
     if not (name or name_ar):
         raise ValidationError({key: [_("Name the party, or give its slug.")]})
-    known = (
-        Alias.objects.filter(key__in=[strict_key(n) for n in (name, name_ar) if n])
-        .filter(**{f"{kind}__isnull": False})
-        .values_list(f"{kind}_id", flat=True)
-        .first()
-    )
+    known = _recorded(model, name, name_ar)
     if known is not None:
-        return model.objects.get(pk=known)
-    same_name = model.objects.filter(
-        Q(name__iexact=name or name_ar) | (Q(name_ar=name_ar) if name_ar else Q(pk__in=[]))
-    ).first()
-    if same_name is not None:
-        return same_name
+        return known
     pending = _pending_proposal_of(proposal, kind, name or name_ar)
     if pending is not None:
         # The article also proposes this name on its own: accept that proposal, with
@@ -247,26 +237,32 @@ def _pick(payload: dict, *fields: str) -> dict:
     return {field: payload[field] for field in fields if field in payload}
 
 
-def _refuse_known_name(model, payload) -> None:
-    """A new record must not repeat a known one: that is a merge."""
-    names = [
-        name
-        for name in (_text(payload, "name", "name"), _text(payload, "name_ar", "name_ar"))
-        if name
-    ]
+def _recorded(model, name: str, name_ar: str = ""):
+    """The record of `model` already called `name` or `name_ar`, in any spelling."""
+    names = [n for n in (name, name_ar) if n]
+    if not names:
+        return None
     field = model._meta.model_name
     known = (
-        Alias.objects.filter(key__in=[strict_key(name) for name in names])
-        .filter(**{f"{field}__isnull": False})
-        .values_list(f"{field}__slug", flat=True)
+        Alias.objects.filter(key__in=[strict_key(n) for n in names], **{f"{field}__isnull": False})
+        .values_list(f"{field}_id", flat=True)
         .first()
     )
-    if known:
+    if known is not None:
+        return model.objects.get(pk=known)
+    same_name = Q(name__iexact=names[0]) | (Q(name_ar=name_ar) if name_ar else Q(pk__in=[]))
+    return model.objects.filter(same_name).first()
+
+
+def _refuse_known_name(model, payload) -> None:
+    """A new record must not repeat a known one: that is a merge."""
+    known = _recorded(model, _text(payload, "name", "name"), _text(payload, "name_ar", "name_ar"))
+    if known is not None:
         raise ValidationError(
             {
                 "name": [
                     _("A %(kind)s with this name is already recorded (%(slug)s): merge into it.")
-                    % {"kind": model._meta.verbose_name, "slug": known}
+                    % {"kind": model._meta.verbose_name, "slug": known.slug}
                 ]
             }
         )
@@ -329,11 +325,21 @@ def _parties(proposal, payload, role_key: str) -> list[dict]:
     return rows
 
 
-def _accept_deal(proposal, payload):
-    data = _pick(payload, "title", "title_ar", "kinds", "status", "announced", "value", "summary")
-    data["parties"] = _parties(proposal, payload, "role")
-    data["citations"] = _citations(proposal)
-    return _save(DealWrite, data, _reason(proposal))
+def _event_with_parties(writer, fields: tuple[str, ...], role_key: str):
+    """Accepting a deal or a lawsuit: its fields, its parties (created if new), its citation."""
+
+    def accept(proposal, payload):
+        data = _pick(payload, *fields)
+        data["parties"] = _parties(proposal, payload, role_key)
+        data["citations"] = _citations(proposal)
+        return _save(writer, data, _reason(proposal))
+
+    return accept
+
+
+_accept_deal = _event_with_parties(
+    DealWrite, ("title", "title_ar", "kinds", "status", "announced", "value", "summary"), "role"
+)
 
 
 def _accept_investment(proposal, payload):
@@ -352,11 +358,9 @@ def _accept_investment(proposal, payload):
     return _save(InvestmentWrite, data, _reason(proposal))
 
 
-def _accept_lawsuit(proposal, payload):
-    data = _pick(payload, "title", "title_ar", "status", "filed", "claims", "court", "summary")
-    data["parties"] = _parties(proposal, payload, "side")
-    data["citations"] = _citations(proposal)
-    return _save(LawsuitWrite, data, _reason(proposal))
+_accept_lawsuit = _event_with_parties(
+    LawsuitWrite, ("title", "title_ar", "status", "filed", "claims", "court", "summary"), "side"
+)
 
 
 def _accept_development(proposal, payload):
