@@ -36,6 +36,11 @@ _ISO_PATTERNS = (
 )
 
 
+_DATE_FORMS = (
+    "Give date as YYYY-MM-DD (the first day of a month or year), YYYY-MM, YYYY-Qn, YYYY or null."
+)
+
+
 def period_end(start: datetime.date, precision: str) -> datetime.date:
     """The last day of the period of `precision` that starts on `start`."""
     if precision == DatePrecision.YEAR:
@@ -97,6 +102,62 @@ class PartialDate:
             except ValueError as error:
                 raise ValueError(f"{text!r} is not a real date: {error}.") from error
         raise ValueError(f"{text!r} is not a date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY.")
+
+    @classmethod
+    def from_dict(cls, data) -> PartialDate:
+        """Read {"date": "2025-08-01", "precision": "month", "inferred": false}.
+
+        The one reader of the shape the API, the seed and proposal payloads share. `date`
+        may also be a shorter form ("2025-08", "2025-Q3", "2025") whose precision it
+        implies; a missing precision is a day for a full date and unknown without one.
+        Raises `ValueError` with a sentence saying what is wrong.
+        """
+        if not isinstance(data, dict):
+            raise ValueError('Give an object such as {"date": "2025-08-01", "precision": "month"}.')
+        unknown = set(data) - {"date", "precision", "inferred"}
+        if unknown:
+            raise ValueError(f"Unknown keys: {', '.join(sorted(unknown))}.")
+        raw_date, precision, inferred = (
+            data.get("date"),
+            data.get("precision"),
+            data.get("inferred"),
+        )
+        if inferred is None:
+            inferred = False
+        if not isinstance(inferred, bool):
+            raise ValueError("inferred must be true or false.")
+        if precision is not None and precision not in DatePrecision.values:
+            raise ValueError(f"precision must be one of {', '.join(DatePrecision.values)}.")
+        if raw_date is not None and not isinstance(raw_date, str):
+            raise ValueError(_DATE_FORMS)
+        try:
+            parsed = cls.parse(raw_date, inferred=inferred)
+        except ValueError as error:
+            raise ValueError(f"{error} {_DATE_FORMS}") from None
+        if not parsed.is_known and precision not in (None, DatePrecision.UNKNOWN):
+            raise ValueError(
+                "A date with a precision needs its date: give date as YYYY-MM-DD "
+                "(the first day of a month or year), or set precision to unknown."
+            )
+        if precision is None or parsed.precision != DatePrecision.DAY:
+            if precision not in (None, parsed.precision):
+                raise ValueError(
+                    f"{raw_date!r} is a {parsed.precision}, not a {precision}: give the first "
+                    "day of the period (YYYY-MM-DD) with its precision."
+                )
+            return parsed
+        try:
+            return cls(parsed.date, precision, inferred)
+        except ValueError as error:
+            raise ValueError(f"{error} {_DATE_FORMS}") from None
+
+    def as_dict(self) -> dict:
+        """The shape `from_dict` reads: the first day of the period, precision, inferred."""
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "precision": self.precision,
+            "inferred": self.inferred,
+        }
 
     @property
     def is_known(self) -> bool:

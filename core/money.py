@@ -7,7 +7,7 @@ Amounts are Decimals, never floats.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
@@ -82,6 +82,58 @@ class Money:
     qualifier: str = MoneyQualifier.EXACT
     undisclosed: bool = False
     basis: str = MoneyBasis.TOTAL
+
+    @classmethod
+    def from_dict(cls, data) -> Money:
+        """Read {"amount": "14000000000", "currency": "USD", "qualifier": "about", ...}.
+
+        The one reader of the shape the API, the seed and proposal payloads share. The
+        amount is text or a whole number, never a float. Raises `ValueError` with a
+        sentence saying what is wrong.
+        """
+        if not isinstance(data, dict):
+            raise ValueError('Give an object such as {"amount": "14000000000", "currency": "USD"}.')
+        unknown = set(data) - {"amount", "currency", "qualifier", "undisclosed", "basis"}
+        if unknown:
+            raise ValueError(f"Unknown keys: {', '.join(sorted(unknown))}.")
+        amount = data.get("amount")
+        if isinstance(amount, float):
+            raise ValueError('Send the amount as text ("14000000000"), not a float.')
+        if isinstance(amount, bool) or not isinstance(amount, str | int | Decimal | None):
+            raise ValueError(f"{amount!r} is not a number.")
+        try:
+            amount = None if amount in (None, "") else Decimal(str(amount))
+        except InvalidOperation:
+            raise ValueError(f"{amount!r} is not a number.") from None
+        if amount is not None and not amount.is_finite():
+            raise ValueError("The amount must be a finite number.")
+        choices = {"qualifier": MoneyQualifier.values, "basis": MoneyBasis.values}
+        for key, allowed in choices.items():
+            if key in data and data[key] not in allowed:
+                raise ValueError(f"{key} must be one of {', '.join(allowed)}.")
+        undisclosed = data.get("undisclosed", False)
+        if not isinstance(undisclosed, bool):
+            raise ValueError("undisclosed must be true or false.")
+        currency = data.get("currency") or ""
+        if not isinstance(currency, str):
+            raise ValueError("currency must be text, such as USD.")
+        return cls(
+            amount=amount,
+            currency=currency,
+            qualifier=data.get("qualifier", MoneyQualifier.EXACT),
+            undisclosed=undisclosed,
+            basis=data.get("basis", MoneyBasis.TOTAL),
+        )
+
+    def as_dict(self) -> dict:
+        """The shape `from_dict` reads; the amount as text, never a float."""
+        return {
+            "amount": None if self.amount is None else f"{self.amount.normalize():f}",
+            "currency": self.currency,
+            "qualifier": self.qualifier,
+            "undisclosed": self.undisclosed,
+            "basis": self.basis,
+        }
 
     @property
     def is_stated(self) -> bool:

@@ -96,3 +96,43 @@ def test_isoformat_round_trips_through_parse(day, precision):
 def test_a_period_contains_the_day_it_was_built_from(day, precision):
     start = period_start(day, precision)
     assert start <= day <= period_end(start, precision)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"date": "2025-08-13", "precision": "month"}, ("2025-08", False)),
+        ({"date": "2025-08", "inferred": True}, ("2025-08", True)),
+        ({"date": "2025-Q3"}, ("2025-Q3", False)),
+        ({"date": "2025-08-13"}, ("2025-08-13", False)),
+        ({"date": None}, ("", False)),
+        ({}, ("", False)),
+    ],
+)
+def test_from_dict_reads_the_shared_shape(given, expected):
+    value = PartialDate.from_dict(given)
+    assert (value.isoformat(), value.inferred) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("2025-08", "Give an object"),
+        ({"date": "2025-08", "precision": "day"}, "is a month, not a day"),
+        ({"date": None, "precision": "month"}, "needs its date"),
+        ({"date": "2025-02-30"}, "not a real date"),
+        ({"date": 20250801}, "YYYY-MM-DD"),
+        ({"date": "2025", "inferred": "yes"}, "true or false"),
+        ({"date": "2025", "colour": "red"}, "Unknown keys: colour"),
+        ({"precision": "decade"}, "precision must be one of"),
+    ],
+)
+def test_from_dict_says_what_is_wrong(given, message):
+    with pytest.raises(ValueError, match=message):
+        PartialDate.from_dict(given)
+
+
+@given(day=st.dates(), precision=known_precisions)
+def test_as_dict_round_trips_through_from_dict(day, precision):
+    value = PartialDate(day, precision, inferred=True)
+    assert PartialDate.from_dict(value.as_dict()) == value

@@ -37,3 +37,30 @@ def test_compact_amount(amount, text):
 def test_money_reads_as_the_source_states_it(money, text):
     with translation.override("en"):
         assert str(money) == text
+
+
+def test_from_dict_and_as_dict_round_trip():
+    money = Money(Decimal("97400000000"), "USD", "about", False, "total")
+    assert money.as_dict()["amount"] == "97400000000"
+    assert Money.from_dict(money.as_dict()) == money
+    assert Money.from_dict({}) == Money()
+    assert Money.from_dict({"amount": 120, "currency": "USD"}).amount == Decimal(120)
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"amount": 5.5, "currency": "USD"}, "not a float"),
+        ({"amount": "five"}, "is not a number"),
+        ({"amount": True}, "is not a number"),
+        ({"amount": "Infinity"}, "finite"),
+        ({"qualifier": "roughly"}, "qualifier must be one of"),
+        ({"undisclosed": "yes"}, "true or false"),
+        ({"currency": 840}, "currency must be text"),
+        ({"colour": "red"}, "Unknown keys"),
+        ([], "Give an object"),
+    ],
+)
+def test_from_dict_says_what_is_wrong(given, message):
+    with pytest.raises(ValueError, match=message):
+        Money.from_dict(given)

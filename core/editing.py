@@ -1,0 +1,93 @@
+"""The bookkeeping every write of a tracked record shares, in one step.
+
+Each record type's services (`companies.services`, `deals.services`) call `record_edit`
+to save: it locks the row and checks the version the editor loaded, bumps the version,
+validates with the model's rules, records who and why in the history, sets
+many-to-many links, and keeps an old slug answering with a redirect. Nothing else
+saves a tracked record, so these rules hold on every path (admin, API, import, seed,
+accepted proposals).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from .models import slug_redirect_add
+from .versioning import version_lock
+
+
+def _apply(record: models.Model, fields: dict) -> None:
+    """Set plain fields and the composite ones (a partial date, money) by property."""
+    names = {field.name for field in record._meta.concrete_fields}
+    for name, value in fields.items():
+        if name not in names and not isinstance(getattr(type(record), name, None), property):
+            raise ValueError(f"{type(record).__name__} has no field {name!r}.")
+        setattr(record, name, value)
+
+
+def _stored_slug(record: models.Model) -> str:
+    if not any(field.name == "slug" for field in record._meta.concrete_fields):
+        return ""
+    stored = type(record)._default_manager.filter(pk=record.pk).values_list("slug", flat=True)
+    return stored.first() or ""
+
+
+@transaction.atomic
+def record_edit(
+    *,
+    record: models.Model,
+    fields: dict | None = None,
+    links: dict | None = None,
+    expected_version: int | None = None,
+    user=None,
+    reason: str = "",
+) -> models.Model:
+    """Save `record` (new or existing) with `fields` and many-to-many `links` applied.
+
+    An existing record is locked and its version compared with `expected_version`
+    (None skips the comparison): a mismatch raises `EditConflict` and nothing changes.
+    Model rules (`full_clean`) raise Django's `ValidationError`. A changed slug leaves
+    a redirect from the old one.
+    """
+    model = type(record)
+    adding = record._state.adding
+    old_slug = "" if adding else _stored_slug(record)
+    _apply(record, fields or {})
+    if adding:
+        record.version = 1
+    else:
+        record.version = version_lock(record, expected_version) + 1
+    record._history_user = user
+    record._change_reason = reason or None
+    record.full_clean(exclude=[field.name for field in model._meta.many_to_many])
+    record.save()
+    for name, values in (links or {}).items():
+        getattr(record, name).set(values)
+    if old_slug and record.slug != old_slug:
+        slug_redirect_add(record, old_slug)
+    return record
+
+
+def record_adopt(record: models.Model, saved: models.Model) -> None:
+    """Make the unsaved `record` an edge built (an admin form's, an import row's) the row a
+    service saved: its id, slug and version, so the edge goes on with the saved record."""
+    for field in record._meta.concrete_fields:
+        setattr(record, field.attname, getattr(saved, field.attname))
+    record._state.adding = False
+    record._state.db = saved._state.db
+
+
+def field_errors(error: ValidationError, field: str, prefix: str = "") -> ValidationError:
+    """`error` reported under one `field`, each message led by `prefix` and its own field.
+
+    A child row's problems ("Citation 2: excerpt: …") are shown on the parent's form or
+    API field that holds the rows.
+    """
+    if hasattr(error, "error_dict"):
+        messages = [
+            message if name == "__all__" else f"{name}: {message}"
+            for name, name_messages in error.message_dict.items()
+            for message in name_messages
+        ]
+    else:
+        messages = error.messages
+    return ValidationError({field: [f"{prefix}: {m}" if prefix else m for m in messages]})
