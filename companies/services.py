@@ -5,6 +5,7 @@ from collections import Counter
 
 from django.db import IntegrityError, models, transaction
 
+from core.editing import record_edit
 from core.models import slug_redirect_add
 
 from .models import Alias, AliasLanguage, Company, CompanyStatus, Person, Product
@@ -141,3 +142,93 @@ def company_merge(*, survivor: Company, duplicates: list[Company], user=None) ->
     survivor.save()
     primary_aliases_sync(survivor)
     return +moved
+
+
+def _named_record_save(record: Named, *, fields, links, expected_version, user, reason):
+    record = record_edit(
+        record=record,
+        fields=fields,
+        links=links,
+        expected_version=expected_version,
+        user=user,
+        reason=reason,
+    )
+    primary_aliases_sync(record)
+    return record
+
+
+def _links(**links) -> dict:
+    return {name: values for name, values in links.items() if values is not None}
+
+
+@transaction.atomic
+def company_create(*, kinds=None, user=None, reason: str = "", **fields) -> Company:
+    """A new company with its kinds; its names (Latin and Arabic) become primary aliases."""
+    return _named_record_save(
+        Company(),
+        fields=fields,
+        links=_links(kinds=kinds),
+        expected_version=None,
+        user=user,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def company_update(
+    *, company: Company, expected_version=None, kinds=None, user=None, reason="", **fields
+) -> Company:
+    """Change the given fields (and kinds, when given); a former name stays an alias."""
+    return _named_record_save(
+        company,
+        fields=fields,
+        links=_links(kinds=kinds),
+        expected_version=expected_version,
+        user=user,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def person_create(*, user=None, reason: str = "", **fields) -> Person:
+    return _named_record_save(
+        Person(), fields=fields, links={}, expected_version=None, user=user, reason=reason
+    )
+
+
+@transaction.atomic
+def person_update(*, person: Person, expected_version=None, user=None, reason="", **fields):
+    return _named_record_save(
+        person,
+        fields=fields,
+        links={},
+        expected_version=expected_version,
+        user=user,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def product_create(*, platforms=None, user=None, reason: str = "", **fields) -> Product:
+    return _named_record_save(
+        Product(),
+        fields=fields,
+        links=_links(platforms=platforms),
+        expected_version=None,
+        user=user,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def product_update(
+    *, product: Product, expected_version=None, platforms=None, user=None, reason="", **fields
+) -> Product:
+    return _named_record_save(
+        product,
+        fields=fields,
+        links=_links(platforms=platforms),
+        expected_version=expected_version,
+        user=user,
+        reason=reason,
+    )

@@ -1,6 +1,17 @@
 import factory
 
-from companies.models import Company, Person, Product, ProductKind, Role
+from companies.models import (
+    Company,
+    Metric,
+    MetricKind,
+    Person,
+    Product,
+    ProductKind,
+    Rivalry,
+    Role,
+    Statement,
+    StatementKind,
+)
 
 
 class CompanyFactory(factory.django.DjangoModelFactory):
@@ -40,3 +51,30 @@ class RoleFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     company = factory.SubFactory(CompanyFactory)
     title = "Chief Executive Officer"
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Statement
+
+    company = factory.SubFactory(CompanyFactory)
+    kind = StatementKind.FUNDING
+    summary = factory.Sequence(lambda n: f"Statement {n}")
+
+
+class RivalryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rivalry
+
+    company = factory.SubFactory(CompanyFactory)
+    rival = factory.SubFactory(CompanyFactory)
+
+
+class MetricFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Metric
+
+    company = factory.SubFactory(CompanyFactory)
+    kind = MetricKind.REVENUE
+    value_amount = 1_000_000
+    value_currency = "USD"

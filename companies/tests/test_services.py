@@ -1,7 +1,18 @@
 import pytest
+from django.core.exceptions import ValidationError
 
-from companies.models import Alias
-from companies.services import alias_add, alias_language, primary_aliases_sync
+from companies.models import Alias, Person
+from companies.services import (
+    alias_add,
+    alias_language,
+    company_create,
+    company_update,
+    person_create,
+    person_update,
+    primary_aliases_sync,
+    product_create,
+    product_update,
+)
 from companies.tests.factories import CompanyFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +50,40 @@ def test_a_renamed_record_keeps_its_old_name_as_an_alias():
     primary_aliases_sync(company)
     aliases = {a.name: a.is_primary for a in company.aliases.all()}
     assert aliases == {"Facebook": False, "Meta": True}
+
+
+def test_company_create_and_update_keep_names_as_aliases(admin_user):
+    company = company_create(
+        name="Lumen Vision", name_ar="لومن", kinds=["startup"], user=admin_user
+    )
+    assert set(company.aliases.filter(is_primary=True).values_list("name", flat=True)) == {
+        "Lumen Vision",
+        "لومن",
+    }
+    company_update(company=company, name="Lumen", expected_version=1)
+    company.refresh_from_db()
+    assert company.version == 2
+    assert set(company.aliases.values_list("name", "is_primary")) >= {
+        ("Lumen", True),
+        ("Lumen Vision", False),
+    }
+    assert company.history.last().history_user == admin_user
+
+
+def test_person_and_product_services():
+    person = person_create(name="Ada Example", name_ar="آدا")
+    person_update(person=person, description="An engineer.")
+    company = CompanyFactory()
+    product = product_create(company=company, name="Lumen One", kind="image_model")
+    platform = product_create(company=company, name="Lumen App", kind="app")
+    product_update(product=product, platforms=[platform])
+    assert list(product.platforms.all()) == [platform]
+    assert Alias.objects.filter(person=person, is_primary=True).count() == 2
+    assert Person.objects.get(pk=person.pk).version == 2
+
+
+def test_a_nameless_company_is_refused_and_leaves_nothing():
+    with pytest.raises(ValidationError) as error:
+        company_create(name="")
+    assert "name" in error.value.message_dict
+    assert not Alias.objects.exists()

@@ -1,5 +1,6 @@
 """Writes for articles: submission, ingestion, and curators' decisions on proposals."""
 
+from .citations import citation_add, citations_replace
 from .ingestion import (
     DuplicateArticle,
     article_ingest,
@@ -13,6 +14,8 @@ __all__ = [
     "DuplicateArticle",
     "article_ingest",
     "article_submit",
+    "citation_add",
+    "citations_replace",
     "ingestion_fail",
     "ingestion_request",
     "proposal_accept",

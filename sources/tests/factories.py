@@ -1,6 +1,6 @@
 import factory
 
-from sources.models import Article, ArticleLanguage, Proposal, ProposalKind
+from sources.models import Article, ArticleLanguage, Citation, Proposal, ProposalKind
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -25,3 +25,13 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     confidence = 0.7
     evidence = factory.LazyAttribute(lambda proposal: proposal.article.text.split(":")[0])
     fingerprint = factory.Sequence(lambda n: f"{n:064d}")
+
+
+class CitationFactory(factory.django.DjangoModelFactory):
+    """A citation of the article's first words; give the record as `deal=…`, `company=…`."""
+
+    class Meta:
+        model = Citation
+
+    article = factory.SubFactory(ArticleFactory)
+    excerpt = factory.LazyAttribute(lambda citation: citation.article.text.split(":")[0])

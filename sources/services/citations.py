@@ -1,0 +1,60 @@
+"""Citations: the words of an article that state a fact, tied to the record they support.
+
+Every path that cites (the API, the admin, the seed, accepted proposals) goes through
+`citation_add` or `citations_replace`, so the rules hold everywhere: the excerpt is
+quoted verbatim from the article, and the same excerpt never cites one record twice.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from core.editing import field_errors
+
+from ..models import CITATION_TARGETS, Article, Citation
+
+
+def _target_field(record: models.Model) -> str:
+    for name in CITATION_TARGETS:
+        if Citation._meta.get_field(name).related_model is type(record):
+            return name
+    raise ValueError(f"A {record._meta.verbose_name} cannot be cited.")
+
+
+@transaction.atomic
+def citation_add(
+    *, record: models.Model, article: Article, excerpt: str, supports: str = "", user=None
+) -> Citation:
+    """Cite `excerpt` of `article` for `record`; an existing identical citation is kept.
+
+    Raises `ValidationError` when the excerpt is not the article's words verbatim.
+    """
+    target = {_target_field(record): record}
+    existing = Citation.objects.filter(
+        article=article, excerpt=excerpt, supports=supports, **target
+    ).first()
+    if existing is not None:
+        return existing
+    citation = Citation(article=article, excerpt=excerpt, supports=supports, **target)
+    citation._history_user = user
+    citation.full_clean()
+    citation.save()
+    return citation
+
+
+@transaction.atomic
+def citations_replace(*, record: models.Model, citations: list[dict], user=None) -> None:
+    """Make `record`'s citations exactly `citations` (dicts of article, excerpt, supports).
+
+    Citations that stay are kept as they are; the others are deleted.
+    """
+    kept = []
+    for number, cited in enumerate(citations, start=1):
+        try:
+            kept.append(citation_add(record=record, user=user, **cited).pk)
+        except ValidationError as error:
+            prefix = _("Citation %(number)s") % {"number": number}
+            raise field_errors(error, "citations", prefix) from None
+    for citation in record.citations.exclude(pk__in=kept):
+        citation._history_user = user
+        citation.delete()
