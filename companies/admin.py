@@ -7,7 +7,13 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
 
-from core.admin import HasCitationFilter, TrackedAdmin, with_citation_count, year_filter
+from core.admin import (
+    HasCitationFilter,
+    ServiceAdmin,
+    TrackedAdmin,
+    with_citation_count,
+    year_filter,
+)
 from sources.admin import CitationInline
 
 from .models import (
@@ -24,7 +30,16 @@ from .models import (
 from .normalization import strict_key
 from .resources import CompanyResource
 from .search import alias_search
-from .services import company_merge, primary_aliases_sync
+from .services import (
+    company_create,
+    company_merge,
+    company_update,
+    person_create,
+    person_update,
+    primary_aliases_sync,
+    product_create,
+    product_update,
+)
 
 
 class AliasSearchMixin:
@@ -55,8 +70,12 @@ class FileImportExportAdmin(ImportExportModelAdmin):
     formats = [CSV, JSON]
 
 
-class NamedRecordAdmin(AliasSearchMixin, TrackedAdmin):
-    """Admin of a record with names: its primary names stay aliases after every save."""
+class NamedRecordAdmin(AliasSearchMixin, ServiceAdmin):
+    """Admin of a record with names, saved by its service; its primary names stay aliases.
+
+    The names are synced again after the inlines, so deleting a primary name's alias in
+    the aliases inline does not lose it.
+    """
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -104,6 +123,9 @@ class ProductInline(admin.TabularInline):
 
 @admin.register(Company)
 class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
+    create_service = company_create
+    update_service = company_update
+    record_arg = "company"
     resource_classes = [CompanyResource]
     list_display = [
         "name",
@@ -203,6 +225,9 @@ class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
 
 @admin.register(Person)
 class PersonAdmin(NamedRecordAdmin):
+    create_service = person_create
+    update_service = person_update
+    record_arg = "person"
     list_display = ["name", "name_ar", "slug", "citation_count"]
     list_filter = [HasCitationFilter]
     search_fields = ["name", "name_ar", "slug"]
@@ -222,6 +247,9 @@ class PersonAdmin(NamedRecordAdmin):
 
 @admin.register(Product)
 class ProductAdmin(NamedRecordAdmin):
+    create_service = product_create
+    update_service = product_update
+    record_arg = "product"
     list_display = ["name", "name_ar", "company", "kind", "launched_display", "citation_count"]
     list_filter = ["kind", year_filter("launched_on", _("launched")), HasCitationFilter]
     search_fields = ["name", "name_ar", "slug"]

@@ -1,13 +1,17 @@
 from import_export import fields
 
-from core.resources import CodesWidget, PartialDateField, TrackedResource
+from core.resources import CodesWidget, PartialDateField, ServiceResource, TrackedResource
 
 from .models import Company, CompanyKind
-from .services import primary_aliases_sync
+from .services import company_create, company_update
 
 
-class CompanyResource(TrackedResource):
+class CompanyResource(ServiceResource):
     """Companies as CSV/JSON rows keyed by slug; kinds as codes separated by "|"."""
+
+    create_service = company_create
+    update_service = company_update
+    record_arg = "company"
 
     kinds = fields.Field(attribute="kinds", column_name="kinds", widget=CodesWidget(CompanyKind))
     founded = PartialDateField("founded")
@@ -27,6 +31,3 @@ class CompanyResource(TrackedResource):
             "description",
             "description_ar",
         ]
-
-    def after_save_instance(self, instance, row, **kwargs):
-        primary_aliases_sync(instance)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .editing import record_adopt
 from .history import record_revert, version_end, version_last_record
 from .models import SlugRedirect, slug_redirect_add
 from .versioning import EditConflict, version_lock
@@ -69,7 +70,9 @@ class TrackedAdmin(SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        record = form.instance
+        self.warn_if_uncited(request, form.instance)
+
+    def warn_if_uncited(self, request, record) -> None:
         if self.warn_without_citation and not record.citations.exists():
             self.message_user(
                 request,
@@ -150,6 +153,64 @@ class TrackedAdmin(SimpleHistoryAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, self.object_history_form_template, context)
+
+
+class ServiceAdmin(TrackedAdmin):
+    """Admin whose records are written by their record type's services.
+
+    The record, its many-to-many links and the children its service owns (the inline
+    models in `service_inlines`, such as a deal's parties) are saved in one service call
+    from `save_related`; the other inlines (aliases, citations) are saved as usual after
+    it. Subclasses set `create_service`, `update_service` and `record_arg` (the name under
+    which the update service takes the record), and may add arguments from the inlines
+    in `service_arguments`.
+    """
+
+    create_service = None
+    update_service = None
+    record_arg = ""
+    service_inlines: tuple = ()
+
+    def save_model(self, request, obj, form, change):
+        """Nothing yet: `save_related` saves the record with its links and children."""
+
+    def service_arguments(self, request, form, formsets) -> dict:
+        """Arguments the service takes from the inlines it owns (parties, say)."""
+        return {}
+
+    def _fields_and_links(self, form) -> dict:
+        meta = self.model._meta
+        names = {field.name for field in [*meta.concrete_fields, *meta.many_to_many]}
+        return {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name in names and name != "version"
+        }
+
+    def save_related(self, request, form, formsets, change):
+        record = form.instance
+        arguments = {
+            **self._fields_and_links(form),
+            **self.service_arguments(request, form, formsets),
+            "user": request.user,
+            "reason": "",
+        }
+        if change:
+            saved = type(self).update_service(
+                **{self.record_arg: record},
+                expected_version=form.cleaned_data.get("version"),
+                **arguments,
+            )
+        else:
+            saved = type(self).create_service(**arguments)
+        record_adopt(record, saved)
+        for formset in formsets:
+            if formset.model in self.service_inlines:
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            else:
+                formset.instance = record
+                self.save_formset(request, form, formset, change=change)
+        self.warn_if_uncited(request, record)
 
 
 class HasCitationFilter(admin.SimpleListFilter):

@@ -4,6 +4,9 @@ from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
 from .dates import PartialDate
+from .editing import record_adopt
+
+IMPORT_REASON = "Imported from a file"
 
 
 class PartialDateField(fields.Field):
@@ -101,8 +104,52 @@ class TrackedResource(resources.ModelResource):
     def before_save_instance(self, instance, row, **kwargs):
         if instance.pk is not None:
             instance.version += 1
-        instance._change_reason = "Imported from a file"
+        instance._change_reason = IMPORT_REASON
 
     class Meta:
         clean_model_instances = True
         use_transactions = True
+
+
+class ServiceResource(TrackedResource):
+    """Rows saved by the record type's services, with their links (and parties).
+
+    Only the columns a file has are changed: a missing column leaves that field, those
+    links or those parties as they are; a present one replaces them, as in the API.
+    Subclasses set `create_service`, `update_service` and `record_arg`, and may add
+    arguments in `service_arguments`.
+    """
+
+    create_service = None
+    update_service = None
+    record_arg = ""
+
+    def service_arguments(self, instance, row) -> dict:
+        return {}
+
+    def _row_arguments(self, instance, row) -> dict:
+        arguments = {}
+        for field in self.get_import_fields():
+            if field.column_name not in row or not field.attribute or field.readonly:
+                continue
+            if isinstance(field.widget, widgets.ManyToManyWidget):
+                arguments[field.attribute] = list(field.clean(row))
+            elif field.attribute != "parties":
+                arguments[field.attribute] = getattr(instance, field.attribute)
+        return arguments
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        arguments = {
+            **self._row_arguments(instance, row),
+            **self.service_arguments(instance, row),
+            "reason": IMPORT_REASON,
+            "user": kwargs.get("user"),
+        }
+        if is_create:
+            saved = type(self).create_service(**arguments)
+        else:
+            saved = type(self).update_service(**{self.record_arg: instance}, **arguments)
+        record_adopt(instance, saved)
+
+    def save_m2m(self, instance, row, **kwargs):
+        """Nothing: the service set the links with the record."""

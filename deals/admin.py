@@ -1,9 +1,17 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from companies.admin import AliasSearchMixin, FileImportExportAdmin, ids_of
-from core.admin import HasCitationFilter, TrackedAdmin, with_citation_count, year_filter
+from core.admin import (
+    HasCitationFilter,
+    ServiceAdmin,
+    with_citation_count,
+    year_filter,
+)
 from sources.admin import CitationInline
 
 from .models import (
@@ -17,6 +25,20 @@ from .models import (
 )
 from .resources import DealResource, InvestmentResource, LawsuitResource
 from .selectors import with_kinds_and_parties
+from .services import (
+    Party,
+    deal_create,
+    deal_update,
+    development_create,
+    development_update,
+    investment_create,
+    investment_update,
+    lawsuit_create,
+    lawsuit_event_add,
+    lawsuit_event_update,
+    lawsuit_update,
+    parties_check,
+)
 
 
 def party_filter(hits) -> Q:
@@ -26,8 +48,51 @@ def party_filter(hits) -> Q:
     )
 
 
+def parties_in(formset, role_field: str) -> list[Party]:
+    """The parties an inline formset holds once its deletions are left out."""
+    parties = []
+    for form in formset.forms:
+        data = getattr(form, "cleaned_data", None) or {}
+        if data.get("DELETE") or not data.get(role_field):
+            continue
+        parties.append(
+            Party(
+                role=data[role_field],
+                company=data.get("company"),
+                person=data.get("person"),
+                unnamed=data.get("unnamed_description", ""),
+                unnamed_ar=data.get("unnamed_description_ar", ""),
+                count=data.get("unnamed_count"),
+            )
+        )
+    return parties
+
+
+class PartiesFormSet(BaseInlineFormSet):
+    """Checks the parties with the same rules the services apply, as form errors."""
+
+    role_field = "role"
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        try:
+            parties_check(record_model=self.instance.__class__, parties=self.parties())
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["parties"]) from None
+
+    def parties(self) -> list[Party]:
+        return parties_in(self, self.role_field)
+
+
+class LawsuitPartiesFormSet(PartiesFormSet):
+    role_field = "side"
+
+
 class DealPartyInline(admin.TabularInline):
     model = DealParty
+    formset = PartiesFormSet
     extra = 2
     fields = [
         "company",
@@ -62,8 +127,23 @@ class CompanyPartyFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PartiesAdmin(ServiceAdmin):
+    """A record whose parties inline is written by its service, with the record."""
+
+    service_inlines = (DealParty, LawsuitParty)
+
+    def service_arguments(self, request, form, formsets):
+        for formset in formsets:
+            if isinstance(formset, PartiesFormSet):
+                return {"parties": formset.parties()}
+        return {}
+
+
 @admin.register(Deal)
-class DealAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
+class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
+    create_service = deal_create
+    update_service = deal_update
+    record_arg = "deal"
     resource_classes = [DealResource]
     warn_without_citation = True
     list_display = [
@@ -144,7 +224,10 @@ class DealAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
 
 
 @admin.register(Investment)
-class InvestmentAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
+class InvestmentAdmin(AliasSearchMixin, ServiceAdmin, FileImportExportAdmin):
+    create_service = investment_create
+    update_service = investment_update
+    record_arg = "investment"
     resource_classes = [InvestmentResource]
     warn_without_citation = True
     list_display = ["__str__", "investee", "status", "round", "announced_display", "citation_count"]
@@ -177,9 +260,33 @@ class InvestmentAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
 
 class LawsuitPartyInline(admin.TabularInline):
     model = LawsuitParty
+    formset = LawsuitPartiesFormSet
     extra = 2
     fields = ["company", "person", "side"]
     autocomplete_fields = ["company", "person"]
+
+
+def events_save(formset, *, user) -> None:
+    """Save a lawsuit's events inline through the lawsuit event services."""
+    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+    for event_form in formset.forms:
+        event = event_form.instance
+        values = {
+            name: event_form.cleaned_data[name]
+            for name in event_form.changed_data
+            if name in LawsuitEventInline.fields
+        }
+        if event_form in formset.deleted_forms:
+            if event.pk is not None:
+                event._history_user = user
+                event.delete()
+                formset.deleted_objects.append(event)
+        elif event.pk is not None and values:
+            lawsuit_event_update(event=event, user=user, **values)
+            formset.changed_objects.append((event, event_form.changed_data))
+        elif event.pk is None and values:
+            added = lawsuit_event_add(lawsuit=formset.instance, user=user, **values)
+            formset.new_objects.append(added)
 
 
 class LawsuitEventInline(admin.TabularInline):
@@ -190,7 +297,10 @@ class LawsuitEventInline(admin.TabularInline):
 
 
 @admin.register(Lawsuit)
-class LawsuitAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
+class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
+    create_service = lawsuit_create
+    update_service = lawsuit_update
+    record_arg = "lawsuit"
     resource_classes = [LawsuitResource]
     warn_without_citation = True
     list_display = [
@@ -222,6 +332,12 @@ class LawsuitAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
     def alias_search_filter(self, hits):
         return party_filter(hits)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is LawsuitEvent:
+            events_save(formset, user=request.user)
+        else:
+            super().save_formset(request, form, formset, change)
+
     @admin.display(description=_("filed"), ordering="filed_on")
     def filed_display(self, lawsuit):
         return str(lawsuit.filed)
@@ -236,7 +352,10 @@ class LawsuitAdmin(AliasSearchMixin, TrackedAdmin, FileImportExportAdmin):
 
 
 @admin.register(LawsuitEvent)
-class LawsuitEventAdmin(TrackedAdmin):
+class LawsuitEventAdmin(ServiceAdmin):
+    create_service = lawsuit_event_add
+    update_service = lawsuit_event_update
+    record_arg = "event"
     list_display = ["lawsuit", "kind", "occurred_on", "occurred_precision"]
     list_filter = ["kind", HasCitationFilter]
     search_fields = ["summary", "summary_ar", "lawsuit__title"]
@@ -246,7 +365,10 @@ class LawsuitEventAdmin(TrackedAdmin):
 
 
 @admin.register(Development)
-class DevelopmentAdmin(AliasSearchMixin, TrackedAdmin):
+class DevelopmentAdmin(AliasSearchMixin, ServiceAdmin):
+    create_service = development_create
+    update_service = development_update
+    record_arg = "development"
     list_display = ["title", "kind", "jurisdiction", "occurred_display"]
     list_filter = [
         "kind",

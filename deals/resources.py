@@ -2,7 +2,9 @@
 
 Parties are one column: entries separated by "|", each "company:<slug>:<role>",
 "person:<slug>:<role>" or, for deals, "group:<description>:<role>"
-(for example "company:meta:licensee|company:midjourney:licensor").
+(for example "company:meta:licensee|company:midjourney:licensor"). Rows are saved by the
+deal, investment and lawsuit services; a parties column replaces the record's parties,
+as a `parties` list does in the API (decision 0010).
 """
 
 from import_export import fields
@@ -11,12 +13,22 @@ from companies.models import Company, Person
 from core.resources import (
     CodesWidget,
     PartialDateField,
+    ServiceResource,
     SlugsWidget,
     SlugWidget,
     TrackedResource,
 )
 
 from .models import ClaimKind, Deal, DealKind, DealParty, Investment, Lawsuit, LawsuitParty
+from .services import (
+    Party,
+    deal_create,
+    deal_update,
+    investment_create,
+    investment_update,
+    lawsuit_create,
+    lawsuit_update,
+)
 
 MONEY_FIELDS = [
     "value_amount",
@@ -55,24 +67,14 @@ class PartiesField(fields.Field):
             else:
                 allowed = "company, person or group" if self.allow_groups else "company or person"
                 raise ValueError(f"{entry!r}: write {allowed}:<name>:<{self.role_field}>.")
-        self._refuse_repeats(parties)
         return parties
-
-    def _refuse_repeats(self, parties: list[dict]) -> None:
-        """A lawsuit names a party once; a deal names a party once per role."""
-        seen = set()
-        for party in parties:
-            who = party.get("company") or party.get("person") or party.get("unnamed_description")
-            key = (who,) if not self.allow_groups else (who, party[self.role_field])
-            if key in seen:
-                raise ValueError(f"{who} is listed twice.")
-            seen.add(key)
 
     def clean(self, row, **kwargs):
         return self.parse(row.get(self.column_name, ""))
 
     def save(self, instance, row, is_m2m=False, **kwargs):
-        instance.pending_parties = self.clean(row)
+        """Only check the column: the service writes the parties with the record."""
+        self.clean(row)
 
     def get_value(self, instance):
         if instance.pk is None:
@@ -89,20 +91,30 @@ class PartiesField(fields.Field):
         return "|".join(entries)
 
 
-class PartiesResource(TrackedResource):
-    """Creates the parties a row lists that the record does not have yet."""
+class PartiesResource(ServiceResource):
+    """A record with a parties column: the parties it lists replace the record's own."""
 
-    def after_save_instance(self, instance, row, **kwargs):
-        field = self.fields["parties"]
-        fk_name = instance._meta.model_name
-        for party in getattr(instance, "pending_parties", []):
-            party_row = field.party_model(**{fk_name: instance}, **party)
-            if not field.party_model.objects.filter(**{fk_name: instance}, **party).exists():
-                party_row.full_clean()
-                party_row.save()
+    def service_arguments(self, instance, row):
+        if "parties" not in row:
+            return {}
+        role_field = self.fields["parties"].role_field
+        return {
+            "parties": [
+                Party(
+                    role=party[role_field],
+                    company=party.get("company"),
+                    person=party.get("person"),
+                    unnamed=party.get("unnamed_description", ""),
+                )
+                for party in self.fields["parties"].clean(row)
+            ]
+        }
 
 
 class DealResource(PartiesResource):
+    create_service = deal_create
+    update_service = deal_update
+    record_arg = "deal"
     kinds = fields.Field(attribute="kinds", column_name="kinds", widget=CodesWidget(DealKind))
     announced = PartialDateField("announced")
     announced_by = fields.Field(
@@ -129,7 +141,10 @@ class DealResource(PartiesResource):
         ]
 
 
-class InvestmentResource(TrackedResource):
+class InvestmentResource(ServiceResource):
+    create_service = investment_create
+    update_service = investment_update
+    record_arg = "investment"
     investee = fields.Field(
         attribute="investee", column_name="investee", widget=SlugWidget(Company)
     )
@@ -156,6 +171,9 @@ class InvestmentResource(TrackedResource):
 
 
 class LawsuitResource(PartiesResource):
+    create_service = lawsuit_create
+    update_service = lawsuit_update
+    record_arg = "lawsuit"
     claims = fields.Field(attribute="claims", column_name="claims", widget=CodesWidget(ClaimKind))
     filed = PartialDateField("filed")
     parties = PartiesField(LawsuitParty, "side", allow_groups=False)

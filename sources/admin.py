@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
@@ -13,7 +13,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from rest_framework.exceptions import ValidationError as PayloadError
 
 from core.admin import TrackedAdmin, TrackedAdminForm
 
@@ -274,6 +273,10 @@ def _error_lines(detail, prefix: str = "") -> list[str]:
     return [f"{prefix}: {detail}" if prefix else str(detail)]
 
 
+def _detail(error: ValidationError):
+    return error.message_dict if hasattr(error, "error_dict") else error.messages
+
+
 @admin.register(Proposal)
 class ProposalAdmin(TrackedAdmin):
     """The review queue: what ingestion found, to accept, edit and accept, merge or reject."""
@@ -383,8 +386,8 @@ class ProposalAdmin(TrackedAdmin):
         rules refuse becomes the form's errors (and None is returned)."""
         try:
             record = decide()
-        except PayloadError as error:
-            for line in _error_lines(error.detail):
+        except ValidationError as error:
+            for line in _error_lines(_detail(error)):
                 form.add_error(None, line)
             return None
         except ProposalDecided as decided:
@@ -470,8 +473,8 @@ class ProposalAdmin(TrackedAdmin):
                 continue
             try:
                 proposal_accept(proposal=proposal, user=request.user)
-            except (PayloadError, ProposalDecided) as error:
-                detail = error.detail if isinstance(error, PayloadError) else str(error)
+            except (ValidationError, ProposalDecided) as error:
+                detail = _detail(error) if isinstance(error, ValidationError) else str(error)
                 failed.append(f"{proposal}: {'; '.join(_error_lines(detail))}")
             else:
                 accepted += 1

@@ -1,39 +1,52 @@
 """Write serializers (validation) and read shapes (schema) for companies, people, products."""
 
-from django.db import transaction
 from rest_framework import serializers
 
 from core.api.serializers import (
     AliasOut,
     CitationOut,
-    ModelRulesSerializer,
     PartialDateField,
     PartialDateOut,
     ReferenceOut,
+    ServiceWriteSerializer,
     SlugReference,
 )
 
 from ..models import Company, CompanyKind, Person, Product
-from ..services import primary_aliases_sync
+from ..services import (
+    company_create,
+    company_update,
+    person_create,
+    person_update,
+    product_create,
+    product_update,
+)
 
 
-class NamedRecordSerializer(ModelRulesSerializer):
-    """Saves the record, its many-to-many links, then keeps its primary names as aliases."""
+class NamedRecordSerializer(ServiceWriteSerializer):
+    """A company, person or product written by its service (which keeps names as aliases).
 
-    @transaction.atomic
-    def create(self, validated_data):
-        record = super().create(validated_data)
-        primary_aliases_sync(record)
-        return record
+    `create_service` and `update_service` are the record type's services and
+    `record_arg` the name under which the update service takes the record.
+    """
 
-    @transaction.atomic
-    def update(self, instance, validated_data):
-        record = super().update(instance, validated_data)
-        primary_aliases_sync(record)
-        return record
+    create_service = None
+    update_service = None
+    record_arg = ""
+
+    def service_create(self, data):
+        return type(self).create_service(**data, user=self.user, reason=self.reason)
+
+    def service_update(self, record, data):
+        return type(self).update_service(
+            **{self.record_arg: record}, **data, user=self.user, reason=self.reason
+        )
 
 
 class CompanyWrite(NamedRecordSerializer):
+    create_service = company_create
+    update_service = company_update
+    record_arg = "company"
     kinds = SlugReference(
         many=True, slug_field="code", queryset=CompanyKind.objects.all(), required=False
     )
@@ -58,6 +71,10 @@ class CompanyWrite(NamedRecordSerializer):
 
 
 class PersonWrite(NamedRecordSerializer):
+    create_service = person_create
+    update_service = person_update
+    record_arg = "person"
+
     class Meta:
         model = Person
         fields = ["slug", "name", "name_ar", "description", "description_ar", "version"]
@@ -65,6 +82,9 @@ class PersonWrite(NamedRecordSerializer):
 
 
 class ProductWrite(NamedRecordSerializer):
+    create_service = product_create
+    update_service = product_update
+    record_arg = "product"
     company = SlugReference(slug_field="slug", queryset=Company.objects.all())
     platforms = SlugReference(
         many=True, slug_field="slug", queryset=Product.objects.all(), required=False

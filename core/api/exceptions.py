@@ -9,6 +9,8 @@ from rest_framework.views import exception_handler
 
 from core.versioning import EditConflict
 
+from .serializers import api_field_errors
+
 
 def api_exception_handler(exc, context):
     if isinstance(exc, RecursionError):
@@ -16,10 +18,7 @@ def api_exception_handler(exc, context):
             {"detail": "The JSON body is nested too deeply."}, status=status.HTTP_400_BAD_REQUEST
         )
     if isinstance(exc, DjangoValidationError):
-        detail = (
-            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-        )
-        exc = ValidationError(detail)
+        exc = ValidationError(api_field_errors(exc))
     if isinstance(exc, EditConflict):
         return Response(
             {

@@ -6,15 +6,13 @@ the read shapes for the OpenAPI schema; the read path itself builds plain dicts.
 """
 
 import copy
-import datetime
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from core.dates import DatePrecision, PartialDate
-from core.money import MoneyBasis, MoneyQualifier
+from core.money import Money, MoneyBasis, MoneyQualifier
 
 
 class SlugReference(serializers.SlugRelatedField):
@@ -79,43 +77,13 @@ class PartialDateField(serializers.Field):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, instance):
-        value = getattr(instance, self.date_name)
-        return {
-            "date": value.date.isoformat() if value.date else None,
-            "precision": value.precision,
-            "inferred": value.inferred,
-        }
+        return getattr(instance, self.date_name).as_dict()
 
     def to_internal_value(self, data):
-        if not isinstance(data, dict):
-            raise serializers.ValidationError(
-                'Give an object such as {"date": "2025-08-01", "precision": "month"}.'
-            )
-        unknown = set(data) - {"date", "precision", "inferred"}
-        if unknown:
-            raise serializers.ValidationError(f"Unknown keys: {', '.join(sorted(unknown))}.")
-        raw_date, precision = data.get("date"), data.get("precision")
-        if precision is None:
-            precision = DatePrecision.DAY if raw_date else DatePrecision.UNKNOWN
-        if precision not in DatePrecision.values:
-            raise serializers.ValidationError(
-                f"precision must be one of {', '.join(DatePrecision.values)}."
-            )
-        inferred = data.get("inferred", False)
-        if not isinstance(inferred, bool):
-            raise serializers.ValidationError("inferred must be true or false.")
         try:
-            day = datetime.date.fromisoformat(raw_date) if raw_date else None
-            value = PartialDate(day, precision, inferred)
-        except (TypeError, ValueError) as error:
-            raise serializers.ValidationError(
-                f"{error}. Give date as YYYY-MM-DD (the first day of a month or year) or null."
-            ) from None
-        return {
-            f"{self.date_name}_on": value.date,
-            f"{self.date_name}_precision": value.precision,
-            f"{self.date_name}_inferred": value.inferred,
-        }
+            return {self.date_name: PartialDate.from_dict(data)}
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from None
 
 
 @extend_schema_field(MoneyOut)
@@ -128,52 +96,13 @@ class MoneyField(serializers.Field):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, instance):
-        value = getattr(instance, self.money_name)
-        return {
-            "amount": None if value.amount is None else f"{value.amount.normalize():f}",
-            "currency": value.currency,
-            "qualifier": value.qualifier,
-            "undisclosed": value.undisclosed,
-            "basis": value.basis,
-        }
+        return getattr(instance, self.money_name).as_dict()
 
     def to_internal_value(self, data):
-        if not isinstance(data, dict):
-            raise serializers.ValidationError(
-                'Give an object such as {"amount": "14000000000", "currency": "USD"}.'
-            )
-        unknown = set(data) - {"amount", "currency", "qualifier", "undisclosed", "basis"}
-        if unknown:
-            raise serializers.ValidationError(f"Unknown keys: {', '.join(sorted(unknown))}.")
-        amount = data.get("amount")
-        if isinstance(amount, float):
-            raise serializers.ValidationError(
-                'Send the amount as text ("14000000000"), not a float.'
-            )
         try:
-            amount = None if amount in (None, "") else Decimal(str(amount))
-        except InvalidOperation:
-            raise serializers.ValidationError(f"{amount!r} is not a number.") from None
-        if amount is not None and not amount.is_finite():
-            raise serializers.ValidationError("The amount must be a finite number.")
-        choices = {"qualifier": MoneyQualifier.values, "basis": MoneyBasis.values}
-        for key, allowed in choices.items():
-            if key in data and data[key] not in allowed:
-                raise serializers.ValidationError(f"{key} must be one of {', '.join(allowed)}.")
-        undisclosed = data.get("undisclosed", False)
-        if not isinstance(undisclosed, bool):
-            raise serializers.ValidationError("undisclosed must be true or false.")
-        currency = data.get("currency") or ""
-        if not isinstance(currency, str):
-            raise serializers.ValidationError("currency must be text, such as USD.")
-        name = self.money_name
-        return {
-            f"{name}_amount": amount,
-            f"{name}_currency": currency,
-            f"{name}_qualifier": data.get("qualifier", MoneyQualifier.EXACT),
-            f"{name}_undisclosed": undisclosed,
-            f"{name}_basis": data.get("basis", MoneyBasis.TOTAL),
-        }
+            return {self.money_name: Money.from_dict(data)}
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from None
 
 
 class ModelRulesSerializer(serializers.ModelSerializer):
@@ -192,23 +121,65 @@ class ModelRulesSerializer(serializers.ModelSerializer):
         try:
             candidate.full_clean(exclude=related)
         except DjangoValidationError as error:
-            raise serializers.ValidationError(_as_drf(error)) from None
+            raise serializers.ValidationError(api_field_errors(error)) from None
         return attrs
 
 
-def _as_drf(error: DjangoValidationError):
+class ServiceWriteSerializer(ModelRulesSerializer):
+    """Validates shapes and model rules; saving calls the record type's service.
+
+    Subclasses implement `service_create(data)` and `service_update(record, data)`, which
+    pass `self.user`, the change `self.reason` and, on update, `data["expected_version"]`
+    (given by the view as `save(expected_version=…)`) to the service.
+    """
+
+    reason = ""
+
+    @property
+    def user(self):
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return user if user is not None and user.is_authenticated else None
+
+    def service_create(self, data: dict):
+        raise NotImplementedError
+
+    def service_update(self, record, data: dict):
+        raise NotImplementedError
+
+    def create(self, validated_data):
+        return self.service_create(validated_data)
+
+    def update(self, instance, validated_data):
+        return self.service_update(instance, validated_data)
+
+
+#: Model field names that the API shows under one composite field.
+_COMPOSITE_SUFFIXES = {
+    "date": ("_on", "_precision", "_inferred"),
+    "money": ("_amount", "_currency", "_qualifier", "_undisclosed", "_basis"),
+}
+
+
+def _api_field(field: str) -> str:
+    if field == "__all__":
+        return "non_field_errors"
+    for suffix in _COMPOSITE_SUFFIXES["date"]:
+        if field.endswith(suffix):
+            return field.removesuffix(suffix)
+    for suffix in _COMPOSITE_SUFFIXES["money"]:
+        if field.startswith("value") and field.endswith(suffix):
+            return "value"
+    return field
+
+
+def api_field_errors(error: DjangoValidationError) -> dict:
+    """Django's validation error as the API's field messages (`announced_on` → `announced`)."""
     if not hasattr(error, "error_dict"):
         return {"non_field_errors": error.messages}
     detail = {}
     for field, messages in error.message_dict.items():
-        key = "non_field_errors" if field == "__all__" else field
-        for prefix in ("_on", "_precision", "_inferred"):
-            if key.endswith(prefix):
-                key = key.removesuffix(prefix)
-        for part in ("_amount", "_currency", "_qualifier", "_undisclosed", "_basis"):
-            if key.startswith("value") and key.endswith(part):
-                key = "value"
-        detail.setdefault(key, []).extend(messages)
+        detail.setdefault(_api_field(field), []).extend(messages)
     return detail
 
 

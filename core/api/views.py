@@ -2,8 +2,9 @@
 
 Reads: the filter backend narrows the queryset, a paginator picks the page's ids, and
 the resource's `build(ids)` returns plain dicts in a constant number of queries.
-Writes: a ModelSerializer validates with the model's own rules, a service saves, and
-the response is the same record a read would return.
+Writes: a ModelSerializer validates shapes with the model's own rules and calls the
+record type's service, which saves (version, lock, history, slug redirect); the response
+is the same record a read would return.
 """
 
 from django.db import transaction
@@ -20,7 +21,7 @@ from rest_framework.exceptions import (
 from rest_framework.response import Response
 
 from core.data_version import data_version
-from core.models import slug_redirect_add, slug_redirect_target
+from core.models import slug_redirect_target
 from core.versioning import version_lock
 
 from .pagination import MAX_PAGE_SIZE, KeysetPagination, PagePagination
@@ -245,7 +246,6 @@ class WritableRecordViewSet(RecordViewSet):
         expected = self._expected_version(request)
         serializer = self.get_serializer(record, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        old_slug = getattr(record, "slug", None)
         with transaction.atomic():
             if request.headers.get("If-Match"):
                 current = version_lock(record, None)
@@ -253,11 +253,7 @@ class WritableRecordViewSet(RecordViewSet):
                     raise PreconditionFailed(
                         f"The record is at version {current}, not {expected}; fetch it again."
                     )
-            else:
-                current = version_lock(record, expected)
-            record = serializer.save(version=current + 1)
-            if old_slug and record.slug != old_slug:
-                slug_redirect_add(record, old_slug)
+            record = serializer.save(expected_version=expected)
         return self._respond_with(record)
 
     def partial_update(self, request, *args, **kwargs):

@@ -1,32 +1,39 @@
 """Write serializers (validation) and read shapes (schema) for deals, investments, lawsuits."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from rest_framework import serializers
 
 from companies.models import Company, Person
 from core.api.serializers import (
     CitationOut,
-    ModelRulesSerializer,
     MoneyField,
     MoneyOut,
     PartialDateField,
     PartialDateOut,
     ReferenceOut,
+    ServiceWriteSerializer,
     SlugReference,
 )
-from sources.models import Article, Citation
+from sources.models import Article
+from sources.services import citations_replace
 
 from ..models import (
     ClaimKind,
     Deal,
     DealKind,
-    DealParty,
     DealPartyRole,
     Investment,
     Lawsuit,
-    LawsuitParty,
     LawsuitSide,
+)
+from ..services import (
+    Party,
+    deal_create,
+    deal_update,
+    investment_create,
+    investment_update,
+    lawsuit_create,
+    lawsuit_update,
 )
 
 
@@ -59,78 +66,58 @@ class LawsuitPartyWrite(serializers.Serializer):
     side = serializers.ChoiceField(choices=LawsuitSide.choices)
 
 
-def _full_clean_each(rows, field: str):
-    """Validate child rows with the model's rules; errors come back under `field`."""
-    errors = []
-    for row in rows:
-        try:
-            row.full_clean()
-            errors.append({})
-        except DjangoValidationError as error:
-            errors.append(error.message_dict if hasattr(error, "error_dict") else error.messages)
-    if any(errors):
-        raise serializers.ValidationError({field: errors})
+def _party(values: dict, role_key: str) -> Party:
+    return Party(
+        role=values[role_key],
+        company=values.get("company"),
+        person=values.get("person"),
+        unnamed=values.get("unnamed", ""),
+        unnamed_ar=values.get("unnamed_ar", ""),
+        count=values.get("count"),
+    )
 
 
-class ChildrenMixin:
-    """Parties and citations written with their record; given lists replace the old ones."""
+class CitedRecordWrite(ServiceWriteSerializer):
+    """A record written by its service with its parties; given citations replace the old.
 
-    party_model = None
-    record_field = ""
+    `create_service` and `update_service` are the record type's services, `record_arg`
+    the name under which the update service takes the record, `role_key` the name of a
+    party's role ("role" in deals, "side" in lawsuits).
+    """
 
-    def _party_rows(self, record, parties):
-        rows = []
-        for party in parties:
-            values = dict(party)
-            if self.party_model is DealParty:
-                values["unnamed_description"] = values.pop("unnamed", "")
-                values["unnamed_description_ar"] = values.pop("unnamed_ar", "")
-                values["unnamed_count"] = values.pop("count", None)
-            rows.append(self.party_model(**{self.record_field: record}, **values))
-        return rows
+    create_service = None
+    update_service = None
+    record_arg = ""
+    role_key = "role"
 
-    def _citation_rows(self, record, citations):
-        return [Citation(**{self.record_field: record}, **citation) for citation in citations]
+    def _arguments(self, data: dict) -> tuple[dict, list | None]:
+        data = dict(data)
+        citations = data.pop("citations", None)
+        if "parties" in data:
+            data["parties"] = [_party(party, self.role_key) for party in data["parties"]]
+        return {**data, "user": self.user, "reason": self.reason}, citations
 
-    def _save_children(self, record, parties, citations):
-        if parties is not None:
-            record.parties.all().delete()
-            rows = self._party_rows(record, parties)
-            _full_clean_each(rows, "parties")
-            seen = set()
-            for row in rows:
-                key = (row.company_id, row.person_id, getattr(row, "role", None))
-                if key in seen and (row.company_id or row.person_id):
-                    raise serializers.ValidationError({"parties": ["A party is listed twice."]})
-                seen.add(key)
-                row.save()
+    def _cite(self, record, citations):
         if citations is not None:
-            record.citations.all().delete()
-            rows = self._citation_rows(record, citations)
-            _full_clean_each(rows, "citations")
-            for row in rows:
-                row.save()
-
-    @transaction.atomic
-    def create(self, validated_data):
-        parties = validated_data.pop("parties", None)
-        citations = validated_data.pop("citations", None)
-        record = super().create(validated_data)
-        self._save_children(record, parties, citations)
+            citations_replace(record=record, citations=citations, user=self.user)
         return record
 
     @transaction.atomic
-    def update(self, instance, validated_data):
-        parties = validated_data.pop("parties", None)
-        citations = validated_data.pop("citations", None)
-        record = super().update(instance, validated_data)
-        self._save_children(record, parties, citations)
-        return record
+    def service_create(self, data):
+        arguments, citations = self._arguments(data)
+        return self._cite(type(self).create_service(**arguments), citations)
+
+    @transaction.atomic
+    def service_update(self, record, data):
+        arguments, citations = self._arguments(data)
+        updated = type(self).update_service(**{self.record_arg: record}, **arguments)
+        return self._cite(updated, citations)
 
 
-class DealWrite(ChildrenMixin, ModelRulesSerializer):
-    party_model = DealParty
-    record_field = "deal"
+class DealWrite(CitedRecordWrite):
+    create_service = deal_create
+    update_service = deal_update
+    record_arg = "deal"
     kinds = SlugReference(
         many=True, slug_field="code", queryset=DealKind.objects.all(), allow_empty=False
     )
@@ -163,8 +150,10 @@ class DealWrite(ChildrenMixin, ModelRulesSerializer):
         extra_kwargs = {"slug": {"required": False}}
 
 
-class InvestmentWrite(ChildrenMixin, ModelRulesSerializer):
-    record_field = "investment"
+class InvestmentWrite(CitedRecordWrite):
+    create_service = investment_create
+    update_service = investment_update
+    record_arg = "investment"
     investee = SlugReference(slug_field="slug", queryset=Company.objects.all())
     investors = SlugReference(
         many=True, slug_field="slug", queryset=Company.objects.all(), required=False
@@ -192,9 +181,11 @@ class InvestmentWrite(ChildrenMixin, ModelRulesSerializer):
         extra_kwargs = {"slug": {"required": False}}
 
 
-class LawsuitWrite(ChildrenMixin, ModelRulesSerializer):
-    party_model = LawsuitParty
-    record_field = "lawsuit"
+class LawsuitWrite(CitedRecordWrite):
+    create_service = lawsuit_create
+    update_service = lawsuit_update
+    record_arg = "lawsuit"
+    role_key = "side"
     claims = SlugReference(
         many=True, slug_field="code", queryset=ClaimKind.objects.all(), required=False
     )

@@ -111,6 +111,25 @@ class TestAddAndEdit:
         assert str(deal.announced) == "July 2025"
         assert deal.history.first().history_user.username == "curator"
 
+    def test_an_acquirer_is_not_its_own_target(self, seeded, curator_client):
+        data = admin_form_data(curator_client.get(ADD))
+        meta = str(Company.objects.get(slug="meta").pk)
+        data.update(
+            {
+                "title": "Meta acquires itself",
+                "kinds": ["acquisition"],
+                "status": "announced",
+                "parties-0-company": meta,
+                "parties-0-role": "acquirer",
+                "parties-1-company": meta,
+                "parties-1-role": "target",
+            }
+        )
+        response = curator_client.post(ADD, data)
+        assert response.status_code == 200
+        assert any("cannot be both acquirer and target" in e for e in errors_of(response))
+        assert not Deal.objects.filter(title="Meta acquires itself").exists()
+
     def test_a_misquoted_citation_and_a_bad_value_are_refused_with_messages(
         self, seeded, curator_client
     ):

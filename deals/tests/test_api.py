@@ -231,6 +231,17 @@ class TestWrites:
         payload.update(changes)
         return payload
 
+    def test_an_acquirer_is_not_its_own_target(self, curator_api):
+        parties = [
+            {"company": "meta", "role": "acquirer"},
+            {"company": "meta", "role": "target"},
+        ]
+        payload = self.deal_payload(kinds=["acquisition"], parties=parties, citations=[])
+        response = curator_api.post(DEALS, payload, format="json")
+        assert response.status_code == 400
+        assert "cannot be both acquirer and target" in str(response.json()["parties"])
+        assert not Deal.objects.filter(title=payload["title"]).exists()
+
     def test_anonymous_and_reviewers_cannot_write(self, api_client, reviewer):
         assert api_client.post(DEALS, self.deal_payload(), format="json").status_code == 401
         api_client.force_authenticate(reviewer)

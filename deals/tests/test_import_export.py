@@ -110,6 +110,32 @@ def test_export_then_import_round_trips_a_lawsuit(seeded, curator_client):
     assert list(copy.claims.values_list("code", flat=True)) == ["copyright"]
 
 
+def test_an_acquirer_is_not_its_own_target(seeded, curator_client):
+    content = HEADER + (
+        "meta-buys-meta,Meta buys Meta,acquisition,announced,2025,,,exact,"
+        "company:meta:acquirer|company:meta:target\n"
+    )
+    preview = upload(curator_client, "deal", content, "deals.csv")
+    [invalid] = preview.context["result"].invalid_rows
+    assert "cannot be both acquirer and target" in json.dumps(invalid.error_dict, default=str)
+    assert not Deal.objects.filter(slug="meta-buys-meta").exists()
+
+
+def test_a_parties_column_replaces_the_parties_as_in_the_api(seeded, curator_client):
+    content = HEADER + (
+        "meta-midjourney-licensing-partnership,Meta and Midjourney,licensing|partnership,"
+        "announced,2025-08?,,,exact,company:meta:licensee|company:midjourney:licensor\n"
+    )
+    preview = upload(curator_client, "deal", content, "deals.csv")
+    assert not preview.context["result"].has_validation_errors()
+    confirm(curator_client, "deal", preview)
+    deal = Deal.objects.get(slug="meta-midjourney-licensing-partnership")
+    assert set(deal.parties.values_list("company__slug", "role")) == {
+        ("meta", "licensee"),
+        ("midjourney", "licensor"),
+    }
+
+
 def test_a_lawsuit_row_naming_a_party_twice_is_refused(seeded, curator_client):
     content = (
         "slug,title,status,filed,claims,parties\n"

@@ -9,7 +9,6 @@ from rest_framework.response import Response
 from core.api.representations import Links, ordered, partial_date, partial_date_fields
 from core.api.serializers import keyset_page
 from core.api.views import KEYSET_PARAMETERS, RecordViewSet
-from core.dates import PartialDate
 
 from ..filtersets import ArticleFilterSet, ProposalFilterSet
 from ..models import PROPOSAL_RESULTS, Article, IngestionRun, Proposal
@@ -138,14 +137,8 @@ class ArticleViewSet(RecordViewSet):
     def create(self, request, *args, **kwargs):
         serializer = s.ArticleSubmit(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        published = PartialDate(
-            data.pop("published_on", None),
-            data.pop("published_precision", "unknown"),
-            data.pop("published_inferred", False),
-        )
         try:
-            article, _run = article_submit(**data, published=published, user=request.user)
+            article, _run = article_submit(**serializer.validated_data, user=request.user)
         except DuplicateArticle as duplicate:
             return Response(
                 {

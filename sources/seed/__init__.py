@@ -10,18 +10,33 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from companies.models import Company, Metric, Person, Product, Rivalry, Role, Statement
-from companies.services import alias_add, primary_aliases_sync
+from companies.services import (
+    alias_add,
+    company_create,
+    person_create,
+    primary_aliases_sync,
+    product_create,
+    product_update,
+)
 from core.dates import PartialDate
 from core.money import Money
-from deals.models import Deal, DealParty, Development, Investment, Lawsuit, LawsuitParty
-from sources.models import Article, Citation, content_hash
+from deals.models import Deal, Development, Investment, Lawsuit
+from deals.services import (
+    Party,
+    deal_create,
+    development_create,
+    investment_create,
+    lawsuit_create,
+)
+from sources.models import Article, content_hash
+from sources.services.citations import citation_add
 
 SEED_DIR = Path(__file__).resolve().parent
 FACTS_FILE = SEED_DIR / "facts.toml"
@@ -77,37 +92,28 @@ class _Loader:
             raise SeedError(f"{where}: no {label} with slug {slug!r} in the seed.") from None
 
     def _date(self, where: str, entry: dict, name: str) -> dict:
+        given = {"date": entry.get(name), "inferred": entry.get(f"{name}_inferred", False)}
         try:
-            value = PartialDate.parse(
-                entry.get(name), inferred=entry.get(f"{name}_inferred", False)
-            )
+            return {name: PartialDate.from_dict(given)}
         except ValueError as error:
             raise SeedError(f"{where}: {name}: {error}") from error
-        return {
-            f"{name}_on": value.date,
-            f"{name}_precision": value.precision,
-            f"{name}_inferred": value.inferred,
-        }
 
     def _money(self, where: str, entry: dict, name: str = "value") -> dict:
-        given = entry.get(name, {})
         try:
-            amount = Decimal(given["amount"]) if "amount" in given else None
-        except InvalidOperation:
-            raise SeedError(f"{where}: {name}: {given['amount']!r} is not a number.") from None
-        money = Money(
-            amount=amount,
-            currency=given.get("currency", ""),
-            qualifier=given.get("qualifier", "exact"),
-            undisclosed=given.get("undisclosed", False),
-            basis=given.get("basis", "total"),
-        )
-        return {
-            f"{name}_{part}": getattr(money, part)
-            for part in ("amount", "currency", "qualifier", "undisclosed", "basis")
-        }
+            return {name: Money.from_dict(entry.get(name, {}))}
+        except ValueError as error:
+            raise SeedError(f"{where}: {name}: {error}") from error
 
-    def _cite(self, where: str, entry: dict, target_field: str, target) -> None:
+    def _create(self, where: str, service, **arguments) -> models.Model:
+        """A record made by its service, counted; a broken rule is a SeedError."""
+        try:
+            record = service(**arguments, reason=SEED_CHANGE_REASON)
+        except ValidationError as error:
+            raise SeedError(f"{where}: {_describe(error)}") from error
+        self.created[type(record)._meta.verbose_name_plural.title()] += 1
+        return record
+
+    def _cite(self, where: str, entry: dict, target) -> None:
         citations = entry.get("cite", [])
         if not citations:
             raise SeedError(f"{where}: every seeded fact needs at least one citation.")
@@ -115,17 +121,15 @@ class _Loader:
             article = self.articles.get(citation.get("article"))
             if article is None:
                 raise SeedError(f"{where}: unknown article {citation.get('article')!r}.")
-            self._get_or_create(
-                where,
-                Citation,
-                {
-                    "article": article,
-                    "excerpt": citation.get("excerpt", ""),
-                    "supports": citation.get("supports", ""),
-                    target_field: target,
-                },
-                {},
-            )
+            try:
+                citation_add(
+                    record=target,
+                    article=article,
+                    excerpt=citation.get("excerpt", ""),
+                    supports=citation.get("supports", ""),
+                )
+            except ValidationError as error:
+                raise SeedError(f"{where}: {_describe(error)}") from error
 
     def _names(self, record, entry: dict) -> None:
         primary_aliases_sync(record)
@@ -155,30 +159,39 @@ class _Loader:
             )
             self.articles[entry["key"]] = article
 
+    def _existing(self, model, entry: dict):
+        return model._default_manager.filter(slug=entry["slug"]).first()
+
     def load_companies(self):
         for entry in self.facts.get("companies", []):
             where = self._where("companies", entry)
-            values = {
-                "name": entry["name"],
-                "name_ar": entry.get("name_ar", ""),
-                "description": entry.get("description", ""),
-                "description_ar": entry.get("description_ar", ""),
-                "status": entry.get("status", "unknown"),
+            company = self._existing(Company, entry) or self._create(
+                where,
+                company_create,
+                slug=entry["slug"],
+                name=entry["name"],
+                name_ar=entry.get("name_ar", ""),
+                kinds=entry.get("kinds", []),
+                description=entry.get("description", ""),
+                description_ar=entry.get("description_ar", ""),
+                status=entry.get("status", "unknown"),
                 **self._date(where, entry, "founded"),
-            }
-            company = self._get_or_create(where, Company, {"slug": entry["slug"]}, values)
-            if not company.kinds.exists():
-                company.kinds.set(entry.get("kinds", []))
+            )
             self._names(company, entry)
-            self._cite(where, entry, "company", company)
+            self._cite(where, entry, company)
 
     def load_people(self):
         for entry in self.facts.get("people", []):
             where = self._where("people", entry)
-            values = {"name": entry["name"], "name_ar": entry.get("name_ar", "")}
-            person = self._get_or_create(where, Person, {"slug": entry["slug"]}, values)
+            person = self._existing(Person, entry) or self._create(
+                where,
+                person_create,
+                slug=entry["slug"],
+                name=entry["name"],
+                name_ar=entry.get("name_ar", ""),
+            )
             self._names(person, entry)
-            self._cite(where, entry, "person", person)
+            self._cite(where, entry, person)
 
     def load_roles(self):
         for entry in self.facts.get("roles", []):
@@ -194,29 +207,35 @@ class _Loader:
                 **self._date(where, entry, "ended"),
             }
             role = self._get_or_create(where, Role, lookup, values)
-            self._cite(where, entry, "role", role)
+            self._cite(where, entry, role)
 
     def load_products(self):
         for entry in self.facts.get("products", []):
             where = self._where("products", entry)
-            values = {
-                "company": self._ref(where, Company, entry["company"]),
-                "name": entry["name"],
-                "name_ar": entry.get("name_ar", ""),
-                "kind": entry["kind"],
-                "description": entry.get("description", ""),
-                "description_ar": entry.get("description_ar", ""),
+            product = self._existing(Product, entry) or self._create(
+                where,
+                product_create,
+                slug=entry["slug"],
+                company=self._ref(where, Company, entry["company"]),
+                name=entry["name"],
+                name_ar=entry.get("name_ar", ""),
+                kind=entry["kind"],
+                description=entry.get("description", ""),
+                description_ar=entry.get("description_ar", ""),
                 **self._date(where, entry, "launched"),
-            }
-            product = self._get_or_create(where, Product, {"slug": entry["slug"]}, values)
+            )
             self._names(product, entry)
-            self._cite(where, entry, "product", product)
+            self._cite(where, entry, product)
         for entry in self.facts.get("products", []):
             platforms = entry.get("platforms", [])
             product = Product.objects.get(slug=entry["slug"])
             if platforms and not product.platforms.exists():
                 where = self._where("products", entry)
-                product.platforms.set([self._ref(where, Product, slug) for slug in platforms])
+                product_update(
+                    product=product,
+                    platforms=[self._ref(where, Product, slug) for slug in platforms],
+                    reason=SEED_CHANGE_REASON,
+                )
 
     def load_statements(self):
         for entry in self.facts.get("statements", []):
@@ -234,7 +253,7 @@ class _Loader:
                 **self._date(where, entry, "stated"),
             }
             statement = self._get_or_create(where, Statement, lookup, values)
-            self._cite(where, entry, "statement", statement)
+            self._cite(where, entry, statement)
 
     def load_rivalries(self):
         for entry in self.facts.get("rivalries", []):
@@ -252,7 +271,7 @@ class _Loader:
                 rivalry.products.set(
                     [self._ref(where, Product, s) for s in entry.get("products", [])]
                 )
-            self._cite(where, entry, "rivalry", rivalry)
+            self._cite(where, entry, rivalry)
 
     def load_metrics(self):
         for entry in self.facts.get("metrics", []):
@@ -270,98 +289,108 @@ class _Loader:
                 **self._date(where, entry, "as_of"),
             }
             metric = self._get_or_create(where, Metric, lookup, values)
-            self._cite(where, entry, "metric", metric)
+            self._cite(where, entry, metric)
 
-    def _party_target(self, where: str, party: dict) -> dict:
-        if "company" in party:
-            return {"company": self._ref(where, Company, party["company"])}
-        if "person" in party:
-            return {"person": self._ref(where, Person, party["person"])}
-        return {"unnamed_description": party.get("unnamed", "")}
+    def _parties(self, where: str, entry: dict, role_key: str) -> list[Party]:
+        parties = []
+        for party in entry.get("parties", []):
+            if "company" in party:
+                who = {"company": self._ref(where, Company, party["company"])}
+            elif "person" in party:
+                who = {"person": self._ref(where, Person, party["person"])}
+            else:
+                who = {
+                    "unnamed": party.get("unnamed", ""),
+                    "unnamed_ar": party.get("unnamed_ar", ""),
+                }
+            parties.append(Party(role=party[role_key], **who))
+        return parties
+
+    def _text(self, entry: dict, *names: str) -> dict:
+        return {name: entry.get(name, "") for name in names}
 
     def load_deals(self):
         for entry in self.facts.get("deals", []):
             where = self._where("deals", entry)
+            if self._existing(Deal, entry):
+                continue
             announced_by = entry.get("announced_by")
-            values = {
-                "title": entry["title"],
-                "title_ar": entry.get("title_ar", ""),
-                "status": entry["status"],
-                "announced_by": self._ref(where, Person, announced_by) if announced_by else None,
-                "announced_via": entry.get("announced_via", ""),
-                "summary": entry.get("summary", ""),
-                "summary_ar": entry.get("summary_ar", ""),
+            deal = self._create(
+                where,
+                deal_create,
+                slug=entry["slug"],
+                title=entry["title"],
+                kinds=entry["kinds"],
+                status=entry["status"],
+                announced_by=self._ref(where, Person, announced_by) if announced_by else None,
+                parties=self._parties(where, entry, "role"),
+                **self._text(entry, "title_ar", "announced_via", "summary", "summary_ar"),
                 **self._date(where, entry, "announced"),
                 **self._money(where, entry),
-            }
-            deal = self._get_or_create(where, Deal, {"slug": entry["slug"]}, values)
-            if not deal.kinds.exists():
-                deal.kinds.set(entry["kinds"])
-            for party in entry.get("parties", []):
-                lookup = {"deal": deal, "role": party["role"], **self._party_target(where, party)}
-                extra = {"unnamed_description_ar": party.get("unnamed_ar", "")}
-                self._get_or_create(where, DealParty, lookup, extra if "unnamed" in party else {})
-            self._cite(where, entry, "deal", deal)
+            )
+            self._cite(where, entry, deal)
 
     def load_investments(self):
         for entry in self.facts.get("investments", []):
             where = self._where("investments", entry)
-            values = {
-                "investee": self._ref(where, Company, entry["investee"]),
-                "status": entry["status"],
-                "round": entry.get("round", ""),
-                "summary": entry.get("summary", ""),
-                "summary_ar": entry.get("summary_ar", ""),
+            if self._existing(Investment, entry):
+                continue
+            investment = self._create(
+                where,
+                investment_create,
+                slug=entry["slug"],
+                investee=self._ref(where, Company, entry["investee"]),
+                investors=[self._ref(where, Company, slug) for slug in entry["investors"]],
+                status=entry["status"],
+                **self._text(entry, "round", "summary", "summary_ar"),
                 **self._date(where, entry, "announced"),
                 **self._money(where, entry),
-            }
-            investment = self._get_or_create(where, Investment, {"slug": entry["slug"]}, values)
-            if not investment.investors.exists():
-                investment.investors.set(
-                    [self._ref(where, Company, slug) for slug in entry["investors"]]
-                )
-            self._cite(where, entry, "investment", investment)
+            )
+            self._cite(where, entry, investment)
 
     def load_lawsuits(self):
         for entry in self.facts.get("lawsuits", []):
             where = self._where("lawsuits", entry)
-            values = {
-                "title": entry["title"],
-                "title_ar": entry.get("title_ar", ""),
-                "status": entry["status"],
-                "court": entry.get("court", ""),
-                "docket_number": entry.get("docket_number", ""),
-                "jurisdiction": entry.get("jurisdiction", ""),
-                "summary": entry.get("summary", ""),
-                "summary_ar": entry.get("summary_ar", ""),
+            if self._existing(Lawsuit, entry):
+                continue
+            lawsuit = self._create(
+                where,
+                lawsuit_create,
+                slug=entry["slug"],
+                title=entry["title"],
+                status=entry["status"],
+                claims=entry.get("claims", []),
+                parties=self._parties(where, entry, "side"),
+                **self._text(
+                    entry,
+                    "title_ar",
+                    "court",
+                    "docket_number",
+                    "jurisdiction",
+                    "summary",
+                    "summary_ar",
+                ),
                 **self._date(where, entry, "filed"),
-            }
-            lawsuit = self._get_or_create(where, Lawsuit, {"slug": entry["slug"]}, values)
-            if not lawsuit.claims.exists():
-                lawsuit.claims.set(entry.get("claims", []))
-            for party in entry.get("parties", []):
-                lookup = {"lawsuit": lawsuit, **self._party_target(where, party)}
-                self._get_or_create(where, LawsuitParty, lookup, {"side": party["side"]})
-            self._cite(where, entry, "lawsuit", lawsuit)
+            )
+            self._cite(where, entry, lawsuit)
 
     def load_developments(self):
         for entry in self.facts.get("developments", []):
             where = self._where("developments", entry)
-            values = {
-                "title": entry["title"],
-                "title_ar": entry.get("title_ar", ""),
-                "kind": entry["kind"],
-                "jurisdiction": entry.get("jurisdiction", ""),
-                "summary": entry["summary"],
-                "summary_ar": entry.get("summary_ar", ""),
+            if self._existing(Development, entry):
+                continue
+            development = self._create(
+                where,
+                development_create,
+                slug=entry["slug"],
+                title=entry["title"],
+                kind=entry["kind"],
+                summary=entry["summary"],
+                companies=[self._ref(where, Company, slug) for slug in entry.get("companies", [])],
+                **self._text(entry, "title_ar", "jurisdiction", "summary_ar"),
                 **self._date(where, entry, "occurred"),
-            }
-            development = self._get_or_create(where, Development, {"slug": entry["slug"]}, values)
-            if not development.companies.exists():
-                development.companies.set(
-                    [self._ref(where, Company, slug) for slug in entry.get("companies", [])]
-                )
-            self._cite(where, entry, "development", development)
+            )
+            self._cite(where, entry, development)
 
     def run(self) -> Counter[str]:
         for section in (

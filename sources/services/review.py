@@ -1,31 +1,41 @@
 """Curators' decisions on proposals: accept (as proposed or edited), merge, reject.
 
-Accepting writes the record through the same serializers as the write API, so the same
-rules hold, and cites the proposal's evidence sentence; a party that names a company
-the tracker does not know yet is created with it. Everything happens in one
+Accepting reads the payload (`payloads`) and writes the record through the record
+type's service (`companies.services`, `deals.services`), so the same rules hold as on
+every other path, and cites the proposal's evidence sentence; a party that names a
+company the tracker does not know yet is created with it. Everything happens in one
 transaction: a payload that fails validation leaves no record, no company and no
-decision behind. django-simple-history records each write with the curator.
+decision behind. Errors are Django's `ValidationError`, keyed by where in the payload
+the problem is.
 """
 
-import contextlib
-
-from django.core.exceptions import ValidationError as ModelValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
 from simple_history.utils import update_change_reason
 
-from companies.api.serializers import CompanyWrite, PersonWrite, ProductWrite
 from companies.models import Alias, Company, Person, Product
 from companies.normalization import strict_key
-from companies.services import alias_add
-from core.api.serializers import MoneyField, PartialDateField
-from deals.api.serializers import DealWrite, InvestmentWrite, LawsuitWrite
-from deals.models import Deal, Development, Investment, Lawsuit
+from companies.services import alias_add, company_create, person_create, product_create
+from core.editing import field_errors
+from deals.models import ClaimKind, Deal, DealKind, Development, Investment, Lawsuit
+from deals.services import (
+    Party,
+    deal_create,
+    deal_update,
+    development_create,
+    development_update,
+    investment_create,
+    investment_update,
+    lawsuit_create,
+    lawsuit_update,
+)
 
-from ..models import Citation, Proposal, ProposalKind, ProposalStatus
+from ..models import Proposal, ProposalKind, ProposalStatus
+from . import payloads
+from .citations import citation_add
 
 #: The model each kind of proposal becomes.
 RECORD_MODELS = {
@@ -95,75 +105,16 @@ def _decide(proposal, status, user, *, record=None, payload=None, note="") -> No
 
 
 def _cite(proposal: Proposal, record: models.Model) -> None:
-    field = record._meta.model_name
-    if not Citation.objects.filter(
-        article=proposal.article, excerpt=proposal.evidence, **{field: record}
-    ).exists():
-        citation = Citation(article=proposal.article, excerpt=proposal.evidence, **{field: record})
-        citation.full_clean()
-        citation.save()
-
-
-def _save(serializer_class, data: dict, reason: str, *, key: str | None = None):
-    serializer = serializer_class(data=data)
-    if not serializer.is_valid():
-        raise ValidationError({key: serializer.errors} if key else serializer.errors)
-    record = serializer.save()
-    update_change_reason(record, reason)
-    return record
+    citation_add(record=record, article=proposal.article, excerpt=proposal.evidence)
 
 
 def _reason(proposal: Proposal) -> str:
     return f"Accepted proposal {proposal.pk} from article {proposal.article_id}"
 
 
-#: How deep a payload may nest: records hold lists of objects, no deeper.
-MAX_PAYLOAD_DEPTH = 6
-
-
-def _check_payload(value, depth: int = 0) -> None:
-    """Refuse payloads no record could come from: too deep, or holding NUL characters."""
-    if depth > MAX_PAYLOAD_DEPTH:
-        raise ValidationError({"payload": [_("The payload is nested too deeply.")]})
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _check_payload(key, depth + 1)
-            _check_payload(item, depth + 1)
-    elif isinstance(value, list):
-        for item in value:
-            _check_payload(item, depth + 1)
-    elif isinstance(value, str) and "\x00" in value:
-        raise ValidationError({"payload": [_("The payload contains a NUL character.")]})
-
-
-def _text(container: dict, field: str, key: str) -> str:
-    """A text field of a payload object: absent or null is empty; anything else is refused."""
-    value = container.get(field)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValidationError({key: [_("%(field)s is text.") % {"field": field}]})
-    return value.strip()
-
-
-def _spellings(payload: dict) -> list[str]:
-    value = payload.get("spellings") or []
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValidationError({"spellings": [_("Give the spellings as a list of texts.")]})
-    return [item.strip() for item in value if item.strip()]
-
-
-def _name_with_key(name: str, key: str) -> str:
-    if name and not strict_key(name):
-        raise ValidationError({key: [_("A name needs letters or digits.")]})
-    return name
-
-
-def _object(payload, key: str) -> dict:
-    value = payload.get(key)
-    if not isinstance(value, dict):
-        raise ValidationError({key: [_("Give an object with a name or a slug.")]})
-    return value
+def _edit(proposal: Proposal) -> dict:
+    """Who and why, for every record accepting writes."""
+    return {"user": proposal.decided_by, "reason": _reason(proposal)}
 
 
 def _party(
@@ -176,11 +127,11 @@ def _party(
     """The record a payload reference names, created (and cited) when it is new."""
     if not isinstance(reference, dict):
         raise ValidationError({key: [_("Give an object with a name or a slug.")]})
-    kind = _text(reference, "type", key) or default_type
+    kind = payloads.text(reference, "type", key) or default_type
     if kind not in allowed_types:
         raise ValidationError({key: [_("type is %s.") % " or ".join(allowed_types)]})
     model = _PARTY_MODELS[kind]
-    slug = _text(reference, "slug", key)
+    slug = payloads.text(reference, "slug", key)
     if slug:
         record = model.objects.filter(slug=slug).first()
         if record is None:
@@ -188,8 +139,8 @@ def _party(
                 {key: [_("No %(kind)s has the slug %(slug)s.") % {"kind": kind, "slug": slug}]}
             )
         return record
-    name = _name_with_key(_text(reference, "name", key), key)
-    name_ar = _name_with_key(_text(reference, "name_ar", key), key)
+    name = payloads.name(reference, "name", key)
+    name_ar = payloads.name(reference, "name_ar", key)
     if not (name or name_ar):
         raise ValidationError({key: [_("Name the party, or give its slug.")]})
     known = _recorded(model, name, name_ar)
@@ -199,15 +150,18 @@ def _party(
     if pending is not None:
         # The article also proposes this name on its own: accept that proposal, with
         # what it knows (kinds, founding date, spellings), rather than a bare record.
+        pending.decided_by = proposal.decided_by
         try:
             record = ACCEPT[kind](pending, pending.payload)
         except ValidationError as error:
-            raise ValidationError({key: error.detail}) from None
+            raise field_errors(error, key) from None
         _decide(pending, ProposalStatus.ACCEPTED, proposal.decided_by, record=record)
         return record
-    writer = CompanyWrite if kind == "company" else PersonWrite
-    data = {"name": name or name_ar, "name_ar": name_ar}
-    record = _save(writer, data, _reason(proposal), key=key)
+    create = company_create if kind == "company" else person_create
+    try:
+        record = create(name=name or name_ar, name_ar=name_ar, **_edit(proposal))
+    except ValidationError as error:
+        raise field_errors(error, key) from None
     _cite(proposal, record)
     return record
 
@@ -224,17 +178,9 @@ def _pending_proposal_of(proposal: Proposal, kind: str, name: str) -> Proposal |
 
 
 def _add_spellings(record, payload) -> None:
-    for spelling in _spellings(payload):
+    for spelling in payloads.spellings(payload):
         if strict_key(spelling):
             alias_add(target=record, name=spelling)
-
-
-def _citations(proposal: Proposal) -> list[dict]:
-    return [{"article": proposal.article_id, "excerpt": proposal.evidence}]
-
-
-def _pick(payload: dict, *fields: str) -> dict:
-    return {field: payload[field] for field in fields if field in payload}
 
 
 def _recorded(model, name: str, name_ar: str = ""):
@@ -256,7 +202,9 @@ def _recorded(model, name: str, name_ar: str = ""):
 
 def _refuse_known_name(model, payload) -> None:
     """A new record must not repeat a known one: that is a merge."""
-    known = _recorded(model, _text(payload, "name", "name"), _text(payload, "name_ar", "name_ar"))
+    known = _recorded(
+        model, payloads.name(payload, "name", "name"), payloads.name(payload, "name_ar", "name_ar")
+    )
     if known is not None:
         raise ValidationError(
             {
@@ -268,43 +216,53 @@ def _refuse_known_name(model, payload) -> None:
         )
 
 
-def _accept_company(proposal, payload):
-    _refuse_known_name(Company, payload)
-    data = _pick(payload, "name", "name_ar", "kinds", "founded", "status", "description")
-    record = _save(CompanyWrite, data, _reason(proposal))
+def _named(proposal, payload, create, **extra):
+    """A new company, person or product with the payload's names and spellings, cited."""
+    names = {
+        "name": payloads.name(payload, "name", "name"),
+        "name_ar": payloads.name(payload, "name_ar", "name_ar"),
+    }
+    record = create(**names, **extra, **_edit(proposal))
     _add_spellings(record, payload)
     _cite(proposal, record)
     return record
+
+
+def _accept_company(proposal, payload):
+    _refuse_known_name(Company, payload)
+    fields = {
+        **payloads.texts(payload, "status", "description"),
+        **payloads.partial_dates(payload, "founded"),
+    }
+    kinds = payloads.codes(payload, "kinds", Company.kinds.rel.model)
+    return _named(proposal, payload, company_create, **fields, **kinds)
 
 
 def _accept_person(proposal, payload):
     _refuse_known_name(Person, payload)
-    record = _save(PersonWrite, _pick(payload, "name", "name_ar", "description"), _reason(proposal))
-    _add_spellings(record, payload)
-    _cite(proposal, record)
-    return record
+    return _named(proposal, payload, person_create, **payloads.texts(payload, "description"))
 
 
 def _accept_product(proposal, payload):
-    data = _pick(payload, "name", "name_ar", "kind", "launched", "description")
+    fields = {
+        **payloads.texts(payload, "kind", "description"),
+        **payloads.partial_dates(payload, "launched"),
+    }
     owner = payload.get("company")
     if owner is None:
         raise ValidationError({"company": [_("Name the company the product belongs to.")]})
-    data["company"] = _party(proposal, owner, "company", allowed_types=("company",)).slug
-    record = _save(ProductWrite, data, _reason(proposal))
-    _add_spellings(record, payload)
-    _cite(proposal, record)
-    return record
+    company = _party(proposal, owner, "company", allowed_types=("company",))
+    return _named(proposal, payload, product_create, company=company, **fields)
 
 
 def _accept_alias(proposal, payload):
-    target = _object(payload, "target")
-    model = _PARTY_MODELS.get(_text(target, "type", "target") or "company")
-    slug = _text(target, "slug", "target")
+    target = payloads.reference(payload, "target")
+    model = _PARTY_MODELS.get(payloads.text(target, "type", "target") or "company")
+    slug = payloads.text(target, "slug", "target")
     record = model.objects.filter(slug=slug).first() if model and slug else None
     if record is None:
         raise ValidationError({"target": [_("Name the record by its type and slug.")]})
-    name = _name_with_key(_text(payload, "name", "name"), "name")
+    name = payloads.name(payload, "name", "name")
     if not name:
         raise ValidationError({"name": [_("Give the spelling to add.")]})
     update_change_reason(alias_add(target=record, name=name), _reason(proposal))
@@ -312,88 +270,78 @@ def _accept_alias(proposal, payload):
     return record
 
 
-def _parties(proposal, payload, role_key: str) -> list[dict]:
-    parties = payload.get("parties") or []
-    if not isinstance(parties, list):
-        raise ValidationError({"parties": [_("Give a list of parties.")]})
-    rows = []
-    for index, party in enumerate(parties):
-        record = _party(proposal, party, f"parties[{index}]")
-        if not isinstance(party.get(role_key), str):
-            raise ValidationError({f"parties[{index}]": [_("Give the party's %s.") % role_key]})
-        rows.append({record._meta.model_name: record.slug, role_key: party[role_key]})
-    return rows
+def _parties(proposal, payload, role_key: str) -> list[Party]:
+    parties = []
+    listed = payloads.listed(payload, "parties", _("Give a list of parties."))
+    for index, party in enumerate(listed):
+        key = f"parties[{index}]"
+        record = _party(proposal, party, key)
+        role = party.get(role_key)
+        if not isinstance(role, str):
+            raise ValidationError({key: [_("Give the party's %s.") % role_key]})
+        parties.append(Party(role=role, **{record._meta.model_name: record}))
+    return parties
 
 
-def _event_with_parties(writer, fields: tuple[str, ...], role_key: str):
-    """Accepting a deal or a lawsuit: its fields, its parties (created if new), its citation."""
-
-    def accept(proposal, payload):
-        data = _pick(payload, *fields)
-        data["parties"] = _parties(proposal, payload, role_key)
-        data["citations"] = _citations(proposal)
-        return _save(writer, data, _reason(proposal))
-
-    return accept
+def _companies(proposal, payload, key: str) -> list[Company]:
+    listed = payloads.listed(payload, key, _("Give a list of companies."))
+    return [
+        _party(proposal, ref, f"{key}[{index}]", allowed_types=("company",))
+        for index, ref in enumerate(listed)
+    ]
 
 
-_accept_deal = _event_with_parties(
-    DealWrite, ("title", "title_ar", "kinds", "status", "announced", "value", "summary"), "role"
-)
+def _accept_deal(proposal, payload):
+    deal = deal_create(
+        **payloads.texts(payload, "title", "title_ar", "status", "summary"),
+        **payloads.partial_dates(payload, "announced"),
+        **payloads.money(payload),
+        kinds=payloads.codes(payload, "kinds", DealKind).get("kinds"),
+        parties=_parties(proposal, payload, "role"),
+        **_edit(proposal),
+    )
+    _cite(proposal, deal)
+    return deal
 
 
 def _accept_investment(proposal, payload):
-    data = _pick(payload, "status", "round", "announced", "value", "summary")
-    data["investee"] = _party(
-        proposal, _object(payload, "investee"), "investee", allowed_types=("company",)
-    ).slug
-    investors = payload.get("investors") or []
-    if not isinstance(investors, list):
-        raise ValidationError({"investors": [_("Give a list of investors.")]})
-    data["investors"] = [
-        _party(proposal, investor, f"investors[{index}]", allowed_types=("company",)).slug
-        for index, investor in enumerate(investors)
-    ]
-    data["citations"] = _citations(proposal)
-    return _save(InvestmentWrite, data, _reason(proposal))
+    investee = _party(
+        proposal, payloads.reference(payload, "investee"), "investee", allowed_types=("company",)
+    )
+    investment = investment_create(
+        **payloads.texts(payload, "status", "round", "summary"),
+        **payloads.partial_dates(payload, "announced"),
+        **payloads.money(payload),
+        investee=investee,
+        investors=_companies(proposal, payload, "investors"),
+        **_edit(proposal),
+    )
+    _cite(proposal, investment)
+    return investment
 
 
-_accept_lawsuit = _event_with_parties(
-    LawsuitWrite, ("title", "title_ar", "status", "filed", "claims", "court", "summary"), "side"
-)
+def _accept_lawsuit(proposal, payload):
+    lawsuit = lawsuit_create(
+        **payloads.texts(payload, "title", "title_ar", "status", "court", "summary"),
+        **payloads.partial_dates(payload, "filed"),
+        **payloads.codes(payload, "claims", ClaimKind),
+        parties=_parties(proposal, payload, "side"),
+        **_edit(proposal),
+    )
+    _cite(proposal, lawsuit)
+    return lawsuit
 
 
 def _accept_development(proposal, payload):
-    summary_ar = _text(payload, "summary_ar", "summary_ar")
-    development = Development(
-        title=_text(payload, "title", "title"),
-        title_ar=_text(payload, "title_ar", "title_ar"),
-        kind=_text(payload, "kind", "kind"),
-        summary=_text(payload, "summary", "summary") or summary_ar,
+    summary_ar = payloads.text(payload, "summary_ar")
+    development = development_create(
+        **payloads.texts(payload, "title", "title_ar", "kind"),
+        summary=payloads.text(payload, "summary") or summary_ar,
         summary_ar=summary_ar,
+        **payloads.partial_dates(payload, "occurred"),
+        companies=_companies(proposal, payload, "companies"),
+        **_edit(proposal),
     )
-    if payload.get("occurred"):
-        try:
-            values = PartialDateField("occurred").to_internal_value(payload["occurred"])
-        except ValidationError as error:
-            raise ValidationError({"occurred": error.detail}) from None
-        for name, value in values.items():
-            setattr(development, name, value)
-    try:
-        development.full_clean()
-    except ModelValidationError as error:
-        raise ValidationError(error.message_dict) from None
-    development.save()
-    companies = payload.get("companies") or []
-    if not isinstance(companies, list):
-        raise ValidationError({"companies": [_("Give a list of companies.")]})
-    development.companies.set(
-        [
-            _party(proposal, ref, f"companies[{i}]", allowed_types=("company",))
-            for i, ref in enumerate(companies)
-        ]
-    )
-    update_change_reason(development, _reason(proposal))
     _cite(proposal, development)
     return development
 
@@ -421,22 +369,11 @@ def proposal_accept(*, proposal: Proposal, user=None, payload: dict | None = Non
     payload = proposal.payload if payload is None else payload
     if not isinstance(payload, dict):
         raise ValidationError({"payload": [_("The payload is a JSON object.")]})
-    _check_payload(payload)
+    payloads.payload_check(payload)
     proposal.decided_by = user if user is not None and user.is_authenticated else None
-    with _model_rules_as_field_errors():
-        record = ACCEPT[proposal.kind](proposal, payload)
+    record = ACCEPT[proposal.kind](proposal, payload)
     _decide(proposal, ProposalStatus.ACCEPTED, user, record=record, payload=payload)
     return record
-
-
-@contextlib.contextmanager
-def _model_rules_as_field_errors():
-    """A model rule broken on the way (an alias too long, a stale excerpt) is a field error."""
-    try:
-        yield
-    except ModelValidationError as error:
-        detail = error.message_dict if hasattr(error, "error_dict") else error.messages
-        raise ValidationError(detail) from None
 
 
 @transaction.atomic
@@ -453,20 +390,19 @@ def proposal_merge(*, proposal: Proposal, target: models.Model, user=None, note:
             {"target": [_("A proposal of this kind merges into a %s.") % proposal.kind]}
         )
     payload = proposal.payload
-    with _model_rules_as_field_errors():
-        if proposal.kind in (ProposalKind.COMPANY, ProposalKind.PERSON, ProposalKind.PRODUCT):
-            names = [
-                _text(payload, "name", "name"),
-                _text(payload, "name_ar", "name_ar"),
-                *_spellings(payload),
-            ]
-            for spelling in names:
-                if strict_key(spelling):
-                    alias = alias_add(target=target, name=spelling)
-                    update_change_reason(alias, _merge_reason(proposal))
-        else:
-            _fill_blanks(target, payload, _merge_reason(proposal))
-        _cite(proposal, target)
+    if proposal.kind in (ProposalKind.COMPANY, ProposalKind.PERSON, ProposalKind.PRODUCT):
+        names = [
+            payloads.name(payload, "name", "name"),
+            payloads.name(payload, "name_ar", "name_ar"),
+            *payloads.spellings(payload),
+        ]
+        for spelling in names:
+            if strict_key(spelling):
+                alias = alias_add(target=target, name=spelling)
+                update_change_reason(alias, _merge_reason(proposal))
+    else:
+        _fill_blanks(target, payload, user=user, reason=_merge_reason(proposal))
+    _cite(proposal, target)
     _decide(proposal, ProposalStatus.MERGED, user, record=target, note=note)
     return target
 
@@ -475,26 +411,26 @@ def _merge_reason(proposal: Proposal) -> str:
     return f"Merged proposal {proposal.pk} from article {proposal.article_id}"
 
 
-def _fill_blanks(target, payload: dict, reason: str) -> None:
+#: How an event that a proposal merges into is updated, and its date's name.
+_EVENT_UPDATES = {
+    Deal: (deal_update, "deal", "announced"),
+    Investment: (investment_update, "investment", "announced"),
+    Lawsuit: (lawsuit_update, "lawsuit", "filed"),
+    Development: (development_update, "development", "occurred"),
+}
+
+
+def _fill_blanks(target, payload: dict, *, user, reason: str) -> None:
     """Give an event the value and date the article states when it has none yet."""
-    changed = False
-    for date_name in ("announced", "filed", "occurred"):
-        field = f"{date_name}_on"
-        if payload.get(date_name) and hasattr(target, field) and getattr(target, field) is None:
-            values = PartialDateField(date_name).to_internal_value(payload[date_name])
-            for name, value in values.items():
-                setattr(target, name, value)
-            changed = True
-    blank_value = hasattr(target, "value_amount") and target.value_amount is None
-    if payload.get("value") and blank_value and not target.value_undisclosed:
-        for name, value in MoneyField("value").to_internal_value(payload["value"]).items():
-            setattr(target, name, value)
-        changed = True
-    if changed:
-        target.version += 1
-        target._change_reason = reason
-        target.full_clean()
-        target.save()
+    update, record_arg, date_name = _EVENT_UPDATES[type(target)]
+    blanks = {}
+    if not getattr(target, date_name).is_known:
+        blanks.update(payloads.partial_dates(payload, date_name))
+    value = getattr(target, "value", None)
+    if value is not None and not value.is_stated and not value.undisclosed:
+        blanks.update(payloads.money(payload))
+    if blanks:
+        update(**{record_arg: target}, **blanks, user=user, reason=reason)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from rest_framework.exceptions import ValidationError
+from django.core.exceptions import ValidationError
 
 from companies.models import Alias, Company, Person, Product
 from companies.tests.factories import CompanyFactory
@@ -117,6 +117,24 @@ def test_creating_a_party_settles_the_articles_proposal_of_that_company(article,
     assert company_proposal.company == deal.parties.get(role="acquirer").company
 
 
+def test_an_acquirer_is_not_its_own_target(article, curator):
+    proposal = deal_proposal(
+        article,
+        parties=[
+            party("Nimbus Robotics", role="acquirer"),
+            party("Nimbus Robotics", role="target"),
+        ],
+    )
+
+    with pytest.raises(ValidationError) as error:
+        proposal_accept(proposal=proposal, user=curator)
+
+    assert "cannot be both acquirer and target" in str(error.value.message_dict["parties"])
+    assert not Deal.objects.exists()
+    proposal.refresh_from_db()
+    assert proposal.status == "pending"
+
+
 def test_an_edited_payload_is_what_gets_recorded(article, curator):
     proposal = deal_proposal(article)
     edited = {**proposal.payload, "status": "completed", "title": "Nimbus buys Lumen"}
@@ -136,7 +154,7 @@ def test_an_invalid_payload_is_refused_with_field_messages_and_leaves_nothing_be
     with pytest.raises(ValidationError) as error:
         proposal_accept(proposal=proposal, user=curator)
 
-    assert "kinds" in error.value.detail
+    assert "kinds" in error.value.message_dict
     assert not Deal.objects.exists()
     assert not Company.objects.filter(name="Nimbus Robotics").exists()
     proposal.refresh_from_db()
@@ -159,7 +177,7 @@ def test_an_invalid_payload_is_refused_with_field_messages_and_leaves_nothing_be
 def test_malformed_payloads_name_the_field(article, curator, payload, field):
     with pytest.raises(ValidationError) as error:
         proposal_accept(proposal=deal_proposal(article, **payload), user=curator)
-    assert field in error.value.detail
+    assert field in error.value.message_dict
 
 
 def test_accepting_a_company_records_its_spellings_as_aliases(article, curator):
@@ -221,7 +239,7 @@ def test_a_product_needs_its_company(article, curator):
     )
     with pytest.raises(ValidationError) as error:
         proposal_accept(proposal=proposal, user=curator)
-    assert "company" in error.value.detail
+    assert "company" in error.value.message_dict
 
 
 def test_accepting_an_investment_a_lawsuit_and_a_ruling(article, curator):
@@ -291,7 +309,7 @@ def test_a_ruling_without_a_kind_is_refused(article, curator):
     )
     with pytest.raises(ValidationError) as error:
         proposal_accept(proposal=proposal, user=curator)
-    assert "kind" in error.value.detail
+    assert "kind" in error.value.message_dict
     assert not Development.objects.exists()
 
 

@@ -72,3 +72,18 @@ def test_the_command_reports_what_it_created(capsys):
     output = capsys.readouterr().out
     assert "Deals: 5 created" in output
     assert Company.objects.count() == 9
+
+
+def test_an_acquirer_is_not_its_own_target(facts_copy):
+    text = facts_copy.read_text(encoding="utf-8")
+    text += (
+        '\n[[deals]]\nslug = "meta-buys-meta"\ntitle = "Meta buys Meta"\n'
+        'kinds = ["acquisition"]\nstatus = "announced"\n'
+        'parties = [{ company = "meta", role = "acquirer" },'
+        ' { company = "meta", role = "target" }]\n'
+        'cite = [{ article = "A", excerpt = "ميتا" }]\n'
+    )
+    facts_copy.write_text(text, encoding="utf-8")
+    with pytest.raises(SeedError, match=r"deals\[meta-buys-meta\].*cannot be both acquirer"):
+        seed_load(facts_file=facts_copy, articles_dir=ARTICLES_DIR)
+    assert not Company.objects.exists()
