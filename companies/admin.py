@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
@@ -11,11 +13,13 @@ from core.admin import (
     HasCitationFilter,
     ServiceAdmin,
     TrackedAdmin,
+    TrackedAdminForm,
     with_citation_count,
     year_filter,
 )
 from sources.admin import CitationInline
 
+from .duplicates import PossibleDuplicate, duplicate_candidates
 from .models import (
     Alias,
     Company,
@@ -70,12 +74,51 @@ class FileImportExportAdmin(ImportExportModelAdmin):
     formats = [CSV, JSON]
 
 
+class NamedRecordForm(TrackedAdminForm):
+    """Refuses a new record whose name an existing one has, unless the curator confirms."""
+
+    confirm_new = forms.BooleanField(
+        label=_("It is a different one"),
+        required=False,
+        help_text=_(
+            "Tick only if a record with the same name already exists and this is another one."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance._state.adding and not cleaned.get("confirm_new"):
+            model = self._meta.model
+            within = None
+            if model is Product:
+                within = {"company": cleaned.get("company")} if cleaned.get("company") else None
+            if model is not Product or within:
+                names = [cleaned.get("name", ""), cleaned.get("name_ar", "")]
+                candidates = duplicate_candidates(model, names, within=within)
+                if candidates:
+                    raise ValidationError(PossibleDuplicate(model, candidates).messages)
+        return cleaned
+
+
 class NamedRecordAdmin(AliasSearchMixin, ServiceAdmin):
     """Admin of a record with names, saved by its service; its primary names stay aliases.
 
-    The names are synced again after the inlines, so deleting a primary name's alias in
-    the aliases inline does not lose it.
+    A new record whose name an existing one has is refused with the candidates, unless
+    the curator ticks "It is a different one". The names are synced again after the
+    inlines, so deleting a primary name's alias in the aliases inline does not lose it.
     """
+
+    form = NamedRecordForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "confirm_new"]}), *rest]
+
+    def service_arguments(self, request, form, formsets):
+        return {} if form.instance.pk else {"confirm_new": True}
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

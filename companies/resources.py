@@ -7,7 +7,10 @@ from .services import company_create, company_update
 
 
 class CompanyResource(ServiceResource):
-    """Companies as CSV/JSON rows keyed by slug; kinds as codes separated by "|"."""
+    """Companies as CSV/JSON rows keyed by slug; kinds as codes separated by "|".
+
+    A new row whose name an existing company has is refused, naming the company.
+    """
 
     create_service = company_create
     update_service = company_update
@@ -15,6 +18,11 @@ class CompanyResource(ServiceResource):
 
     kinds = fields.Field(attribute="kinds", column_name="kinds", widget=CodesWidget(CompanyKind))
     founded = PartialDateField("founded")
+
+    def service_arguments(self, instance, row):
+        """A new row may say (a `confirm_new` column) it is not the same-named company."""
+        confirmed = str(row.get("confirm_new") or "").strip().lower() in {"1", "yes", "true"}
+        return {"confirm_new": True} if confirmed and instance.pk is None else {}
 
     class Meta(TrackedResource.Meta):
         model = Company

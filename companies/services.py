@@ -8,6 +8,7 @@ from django.db import IntegrityError, models, transaction
 from core.editing import record_edit
 from core.models import slug_redirect_add
 
+from .duplicates import duplicates_refuse
 from .models import Alias, AliasLanguage, Company, CompanyStatus, Person, Product
 from .normalization import strict_key
 
@@ -161,9 +162,21 @@ def _links(**links) -> dict:
     return {name: values for name, values in links.items() if values is not None}
 
 
+def _names_of(fields: dict) -> list[str]:
+    return [fields.get("name", ""), fields.get("name_ar", "")]
+
+
 @transaction.atomic
-def company_create(*, kinds=None, user=None, reason: str = "", **fields) -> Company:
-    """A new company with its kinds; its names (Latin and Arabic) become primary aliases."""
+def company_create(
+    *, kinds=None, confirm_new: bool = False, user=None, reason: str = "", **fields
+) -> Company:
+    """A new company with its kinds; its names (Latin and Arabic) become primary aliases.
+
+    A name an existing company already has (in any spelling, legal form aside) raises
+    `PossibleDuplicate`, unless `confirm_new` says it is a different company.
+    """
+    if not confirm_new:
+        duplicates_refuse(Company, _names_of(fields))
     return _named_record_save(
         Company(),
         fields=fields,
@@ -190,7 +203,10 @@ def company_update(
 
 
 @transaction.atomic
-def person_create(*, user=None, reason: str = "", **fields) -> Person:
+def person_create(*, confirm_new: bool = False, user=None, reason: str = "", **fields) -> Person:
+    """A new person; a name a recorded person already has is refused as for companies."""
+    if not confirm_new:
+        duplicates_refuse(Person, _names_of(fields))
     return _named_record_save(
         Person(), fields=fields, links={}, expected_version=None, user=user, reason=reason
     )
@@ -209,7 +225,13 @@ def person_update(*, person: Person, expected_version=None, user=None, reason=""
 
 
 @transaction.atomic
-def product_create(*, platforms=None, user=None, reason: str = "", **fields) -> Product:
+def product_create(
+    *, platforms=None, confirm_new: bool = False, user=None, reason: str = "", **fields
+) -> Product:
+    """A new product; a name the same maker's products already have is refused."""
+    if not confirm_new and fields.get("company") is not None:
+        within = {"company": fields["company"]}
+        duplicates_refuse(Product, _names_of(fields), within=within)
     return _named_record_save(
         Product(),
         fields=fields,

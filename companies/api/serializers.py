@@ -1,7 +1,9 @@
 """Write serializers (validation) and read shapes (schema) for companies, people, products."""
 
-from rest_framework import serializers
+from rest_framework import serializers, status
+from rest_framework.exceptions import APIException
 
+from core.api.representations import Links, reference
 from core.api.serializers import (
     AliasOut,
     CitationOut,
@@ -12,6 +14,7 @@ from core.api.serializers import (
     SlugReference,
 )
 
+from ..duplicates import PossibleDuplicate
 from ..models import Company, CompanyKind, Person, Product
 from ..services import (
     company_create,
@@ -23,27 +26,62 @@ from ..services import (
 )
 
 
+class DuplicateConflict(APIException):
+    """A 409: the new record's name is one an existing record already has."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "possible_duplicate"
+
+
 class NamedRecordSerializer(ServiceWriteSerializer):
     """A company, person or product written by its service (which keeps names as aliases).
 
-    `create_service` and `update_service` are the record type's services and
-    `record_arg` the name under which the update service takes the record.
+    `create_service` and `update_service` are the record type's services, `record_arg`
+    the name under which the update service takes the record and `resource` its API
+    resource. Creating a name an existing record has is a 409 listing the candidates,
+    unless `confirm_new` says it is a different one.
     """
 
     create_service = None
     update_service = None
     record_arg = ""
+    resource = ""
+    confirm_new = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text="Create it even though a record with the same name exists: it is another one.",
+    )
 
     def service_create(self, data):
-        return type(self).create_service(**data, user=self.user, reason=self.reason)
+        try:
+            return type(self).create_service(**data, user=self.user, reason=self.reason)
+        except PossibleDuplicate as duplicate:
+            raise self._conflict(duplicate) from None
 
     def service_update(self, record, data):
+        data.pop("confirm_new", None)
         return type(self).update_service(
             **{self.record_arg: record}, **data, user=self.user, reason=self.reason
         )
 
+    def _conflict(self, duplicate: PossibleDuplicate) -> DuplicateConflict:
+        links = Links(self.context["request"])
+        candidates = [
+            reference(links, self.resource, c.record.slug, c.record.name, c.record.name_ar)
+            for c in duplicate.candidates
+        ]
+        return DuplicateConflict(
+            {
+                "detail": duplicate.message_dict["name"][0],
+                "code": "possible_duplicate",
+                "candidates": candidates,
+            }
+        )
+
 
 class CompanyWrite(NamedRecordSerializer):
+    resource = "companies"
     create_service = company_create
     update_service = company_update
     record_arg = "company"
@@ -66,22 +104,33 @@ class CompanyWrite(NamedRecordSerializer):
             "description",
             "description_ar",
             "version",
+            "confirm_new",
         ]
         extra_kwargs = {"slug": {"required": False}}
 
 
 class PersonWrite(NamedRecordSerializer):
+    resource = "people"
     create_service = person_create
     update_service = person_update
     record_arg = "person"
 
     class Meta:
         model = Person
-        fields = ["slug", "name", "name_ar", "description", "description_ar", "version"]
+        fields = [
+            "slug",
+            "name",
+            "name_ar",
+            "description",
+            "description_ar",
+            "version",
+            "confirm_new",
+        ]
         extra_kwargs = {"slug": {"required": False}}
 
 
 class ProductWrite(NamedRecordSerializer):
+    resource = "products"
     create_service = product_create
     update_service = product_update
     record_arg = "product"
@@ -104,6 +153,7 @@ class ProductWrite(NamedRecordSerializer):
             "description",
             "description_ar",
             "version",
+            "confirm_new",
         ]
         extra_kwargs = {"slug": {"required": False}}
 

@@ -25,6 +25,33 @@ EDIT_CONFLICT = {
     "description": "The record changed since the version you sent, or it is still referenced.",
 }
 
+POSSIBLE_DUPLICATE = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string"},
+        "code": {"type": "string", "enum": ["possible_duplicate"]},
+        "candidates": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "slug": {"type": "string"},
+                    "name": {"type": "string"},
+                    "name_ar": {"type": "string"},
+                    "url": {"type": "string", "format": "uri"},
+                },
+            },
+        },
+    },
+    "required": ["detail", "code", "candidates"],
+    "description": (
+        "An existing record already has this name (any spelling, legal form aside): merge "
+        'into one of the candidates, or send "confirm_new": true if it is another one.'
+    ),
+}
+#: Lists whose POST refuses a name an existing record already has.
+NAMED_RESOURCES = ("/api/v1/companies/", "/api/v1/people/", "/api/v1/products/")
+
 
 def _json(schema_name: str, description: str) -> dict:
     return {
@@ -42,7 +69,14 @@ def add_error_responses(result, generator, request, public):
     view documents a 401 for it itself.
     """
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
-    schemas.update({"Error": ERROR, "FieldErrors": FIELD_ERRORS, "EditConflict": EDIT_CONFLICT})
+    schemas.update(
+        {
+            "Error": ERROR,
+            "FieldErrors": FIELD_ERRORS,
+            "EditConflict": EDIT_CONFLICT,
+            "PossibleDuplicate": POSSIBLE_DUPLICATE,
+        }
+    )
     for path, operations in result.get("paths", {}).items():
         if not path.startswith("/api/v1/") or path.endswith("/schema/"):
             continue
@@ -64,6 +98,8 @@ def add_error_responses(result, generator, request, public):
             if method in {"post", "put", "patch", "delete"}:
                 responses.setdefault("401", _json("Error", "Authentication needed."))
                 responses.setdefault("403", _json("Error", "Not allowed to write."))
+            if method == "post" and path in NAMED_RESOURCES:
+                responses.setdefault("409", _json("PossibleDuplicate", "A possible duplicate."))
             if method in {"put", "patch", "delete"}:
                 responses.setdefault("409", _json("EditConflict", "Edit conflict."))
                 responses.setdefault("412", _json("Error", "If-Match does not match."))

@@ -11,12 +11,12 @@ the problem is.
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
-from companies.models import Alias, Company, Person, Product
+from companies.duplicates import duplicate_candidates
+from companies.models import Company, Person, Product
 from companies.normalization import strict_key
 from companies.services import alias_add, company_create, person_create, product_create
 from core.editing import field_errors
@@ -184,27 +184,14 @@ def _add_spellings(record, payload) -> None:
 
 
 def _recorded(model, name: str, name_ar: str = ""):
-    """The record of `model` already called `name` or `name_ar`, in any spelling."""
-    names = [n for n in (name, name_ar) if n]
-    if not names:
-        return None
-    field = model._meta.model_name
-    known = (
-        Alias.objects.filter(key__in=[strict_key(n) for n in names], **{f"{field}__isnull": False})
-        .values_list(f"{field}_id", flat=True)
-        .first()
-    )
-    if known is not None:
-        return model.objects.get(pk=known)
-    same_name = Q(name__iexact=names[0]) | (Q(name_ar=name_ar) if name_ar else Q(pk__in=[]))
-    return model.objects.filter(same_name).first()
+    """The record of `model` already called `name` or `name_ar`, in any spelling or form."""
+    candidates = duplicate_candidates(model, [name, name_ar])
+    return candidates[0].record if candidates else None
 
 
-def _refuse_known_name(model, payload) -> None:
+def _refuse_known_name(model, names: dict) -> None:
     """A new record must not repeat a known one: that is a merge."""
-    known = _recorded(
-        model, payloads.name(payload, "name", "name"), payloads.name(payload, "name_ar", "name_ar")
-    )
+    known = _recorded(model, names["name"], names["name_ar"])
     if known is not None:
         raise ValidationError(
             {
@@ -216,31 +203,37 @@ def _refuse_known_name(model, payload) -> None:
         )
 
 
-def _named(proposal, payload, create, **extra):
-    """A new company, person or product with the payload's names and spellings, cited."""
+def _named(proposal, payload, create, model, **extra):
+    """A new company, person or product with the payload's names and spellings, cited.
+
+    A name an existing record of `model` has is refused (it is a merge; for a product,
+    among its maker's products), unless the payload says `"confirm_new": true`.
+    """
     names = {
         "name": payloads.name(payload, "name", "name"),
         "name_ar": payloads.name(payload, "name_ar", "name_ar"),
     }
-    record = create(**names, **extra, **_edit(proposal))
+    confirmed = payload.get("confirm_new") is True
+    if not confirmed and model is not Product:
+        _refuse_known_name(model, names)
+    record = create(**names, **extra, confirm_new=confirmed, **_edit(proposal))
     _add_spellings(record, payload)
     _cite(proposal, record)
     return record
 
 
 def _accept_company(proposal, payload):
-    _refuse_known_name(Company, payload)
     fields = {
         **payloads.texts(payload, "status", "description"),
         **payloads.partial_dates(payload, "founded"),
     }
     kinds = payloads.codes(payload, "kinds", Company.kinds.rel.model)
-    return _named(proposal, payload, company_create, **fields, **kinds)
+    return _named(proposal, payload, company_create, Company, **fields, **kinds)
 
 
 def _accept_person(proposal, payload):
-    _refuse_known_name(Person, payload)
-    return _named(proposal, payload, person_create, **payloads.texts(payload, "description"))
+    description = payloads.texts(payload, "description")
+    return _named(proposal, payload, person_create, Person, **description)
 
 
 def _accept_product(proposal, payload):
@@ -252,7 +245,7 @@ def _accept_product(proposal, payload):
     if owner is None:
         raise ValidationError({"company": [_("Name the company the product belongs to.")]})
     company = _party(proposal, owner, "company", allowed_types=("company",))
-    return _named(proposal, payload, product_create, company=company, **fields)
+    return _named(proposal, payload, product_create, Product, company=company, **fields)
 
 
 def _accept_alias(proposal, payload):
