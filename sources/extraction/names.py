@@ -35,9 +35,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from companies.normalization import MIN_STEM_LENGTH, strict_key
+from companies.normalization import (
+    CLITICS,
+    CONJUNCTIONS,
+    MIN_STEM_LENGTH,
+    PARTICLES,
+    TATWEEL,
+    is_arabic,
+    strict_key,
+)
 
-from .sentences import ARABIC_LETTER, PARTICLES, Sentence, Word, sentences, words
+from .sentences import Sentence, Word, sentences, words
 
 COMPANY, PERSON, PRODUCT = "company", "person", "product"
 
@@ -158,11 +166,13 @@ TITLES_BEFORE_AR = tuple(
     tuple(strict_key(word) for word in title.split())
     for title in ("الرئيس التنفيذي", "المدير التنفيذي", "الشريك المؤسس", "المؤسس", "مؤسس")
 )
+#: Particles taken off a first name («وإيلون», «لسام»): a conjunction, or ل / ب.
+_FIRST_NAME_PARTICLES = CONJUNCTIONS + "لب"
 #: Words after which a name before them ends («… ساتيا ناديلا إن …»).
 _AFTER_NAME_AR = _keys("إن", "أن", "بأن", "قال", "قالت", "إنه", "إنها", "أنه", "أنها")
 
-_COMPANY_CUE = re.compile(f"[وف]?[بكل]?(?:شركه|مختبر)|{PARTICLES}ناشيه")
-_DUAL_CUE = re.compile(f"[وف]?[بكل]?(?:شركتي|شركتا)|{PARTICLES}منافس(?:تي|تا)(?:ها|ه)")
+_COMPANY_CUE = re.compile(f"{CLITICS}(?:شركه|مختبر)|{PARTICLES}ناشيه")
+_DUAL_CUE = re.compile(f"{CLITICS}(?:شركتي|شركتا)|{PARTICLES}منافس(?:تي|تا)(?:ها|ه)")
 #: «منافستها» (its rival); «منافسة» (competition) folds to the same «منافسه», so a word
 #: ending in ة is never this cue (see `_is_rival_cue`).
 _RIVAL_CUE = re.compile(f"{PARTICLES}منافس(?:ت)?(?:ها|ه|هم)")
@@ -321,7 +331,7 @@ def name_candidates(text: str) -> list[NameCandidate]:
     for sentence in sentences(text):
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
-        if ARABIC_LETTER.search(sentence.text):
+        if is_arabic(sentence.text):
             ranked.extend(_ArabicSentence(text, sentence, all_words[first:last]).candidates())
         else:
             ranked.extend(_english_candidates(text, sentence))
@@ -335,11 +345,13 @@ def name_candidates(text: str) -> list[NameCandidate]:
 
 
 def _is_latin(word: Word) -> bool:
-    return word.text[0].isalpha() and not ARABIC_LETTER.match(word.text)
+    return word.text[0].isalpha() and not is_arabic(word.text)
 
 
 def _letters(original: str) -> str:
-    return "".join(c for c in original if not unicodedata.category(c).startswith("M") and c != "ـ")
+    return "".join(
+        c for c in original if not unicodedata.category(c).startswith("M") and c != TATWEEL
+    )
 
 
 def _ends_with_ta_marbuta(original: str) -> bool:
@@ -409,7 +421,7 @@ class _ArabicSentence:
     def _linked(self, left: int, right: int) -> bool:
         """Like `_spaced`, allowing quotes and tatweel between the words."""
         return all(
-            not self._between(i, i + 1).strip().strip(_QUOTES + "ـ") for i in range(left, right)
+            not self._between(i, i + 1).strip().strip(_QUOTES + TATWEEL) for i in range(left, right)
         )
 
     def _index_at(self, offset: int) -> int | None:
@@ -462,7 +474,7 @@ class _ArabicSentence:
     def _after_particle(self, word: Word) -> int:
         offset = word.start + 1
         while offset < word.end and (
-            unicodedata.category(self.text[offset]).startswith("M") or self.text[offset] == "ـ"
+            unicodedata.category(self.text[offset]).startswith("M") or self.text[offset] == TATWEEL
         ):
             offset += 1
         return offset
@@ -598,7 +610,7 @@ class _ArabicSentence:
         for match in _QUOTED.finditer(self.text, self.sentence.start, self.sentence.end):
             group = next(g for g in (1, 2, 3) if match.group(g) is not None)
             content = match.group(group)
-            if not ARABIC_LETTER.search(content) or _INNER_PUNCTUATION.search(content):
+            if not is_arabic(content) or _INNER_PUNCTUATION.search(content):
                 continue
             start = match.start(group) + len(content) - len(content.lstrip())
             end = match.end(group) - (len(content) - len(content.rstrip()))
@@ -732,7 +744,7 @@ class _ArabicSentence:
         word = self.words[index]
         start = word.start
         if word.key not in FIRST_NAMES_AR:
-            if word.key[:1] in "وفلب" and word.key[1:] in FIRST_NAMES_AR:
+            if word.key[:1] in _FIRST_NAME_PARTICLES and word.key[1:] in FIRST_NAMES_AR:
                 start = self._after_particle(word)
             else:
                 return

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from companies.models import Alias, Company, Person, Product
-from companies.normalization import loose_key, strict_key
+from companies.normalization import CLITICS, DEFINITE, TATWEEL, is_arabic, loose_key, strict_key
 from core.dates import DatePrecision, PartialDate
 from deals.models import Deal, DealKind, DealParty
 
@@ -40,11 +40,9 @@ from .money import MoneyMention, money_mentions
 from .names import COMPANY_SUFFIXES, LEGAL_SUFFIXES, name_candidates
 from .sentences import Sentence, sentence_at, sentences
 
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 #: Particles written attached to the next word: و ف ب ك ل, and لـ with a tatweel.
-_ATTACHED = r"(?:[وف]?[بكل]?ـ?)?"
+_ATTACHED = rf"(?:{CLITICS}{TATWEEL}?)?"
 _BULLET_LINE = re.compile(r"^\s*[-•*]\s")
-_DEFINITE = re.compile(r"^[وف]?(?:[بل]?ال|لل)")
 
 DEAL_EVENTS = {
     EventKind.PARTNERSHIP: [DealKind.Code.PARTNERSHIP],
@@ -106,14 +104,14 @@ class Entity:
         """Its Latin-script name if it has one, else its first spelling."""
         if self.record_name:
             return self.record_name
-        latin = [s for s in self.spellings if not _ARABIC.search(s)]
+        latin = [s for s in self.spellings if not is_arabic(s)]
         return latin[0] if latin else self.spellings[0]
 
     @property
     def name_ar(self) -> str:
         if self.record_name_ar:
             return self.record_name_ar
-        arabic = [s for s in self.spellings if _ARABIC.search(s)]
+        arabic = [s for s in self.spellings if is_arabic(s)]
         return arabic[0] if arabic else ""
 
     @property
@@ -285,7 +283,7 @@ def _person_long_form(words: list[str], entity: Entity) -> bool:
 
 def _occurrences(text: str, spelling: str):
     """Where `spelling` stands as a word of its own (after an attached particle in Arabic)."""
-    if _ARABIC.search(spelling):
+    if is_arabic(spelling):
         pattern = rf"(?<![\w]){_ATTACHED}{re.escape(spelling)}(?![\w])"
     else:
         pattern = rf"(?<![A-Za-z0-9]){re.escape(spelling)}(?![A-Za-z0-9])"
@@ -489,7 +487,7 @@ class _Builder:
     def refers_back(self, cue: EventMention) -> bool:
         """«الشراكة» or "the partnership" after one is proposed: the same event again."""
         before = self.doc.text[max(0, cue.start - 4) : cue.start].lower()
-        definite = _DEFINITE.match(cue.text) or before.endswith("the ")
+        definite = DEFINITE.match(cue.text) or before.endswith("the ")
         return bool(definite) and any(
             cue.kind in draft.event_kinds for draft in self.drafts.values()
         )
