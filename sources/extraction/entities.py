@@ -4,8 +4,8 @@ Names are matched on runs of up to `MAX_NAME_WORDS` words, longest first, by str
 (so any diacritics, hamza or alef form matches); a first word carrying an attached
 particle («لميدجورني», «وميتا») is tried without it. A run that matches only on the
 loose key (a spelling never seen before) is reported with `exact=False`: ingestion turns
-those into proposals for a curator, never silent links. Latin-script names inside Arabic
-text that match nothing are returned as candidates for new records.
+those into proposals for a curator, never silent links. Names the index does not know
+are found by their cues in `names`.
 """
 
 import re
@@ -17,7 +17,6 @@ from companies.normalization import loose_key, particle_variants, strict_key
 
 MAX_NAME_WORDS = 4
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9.&'-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'-]*)*")
 
 
 @dataclass(frozen=True)
@@ -130,16 +129,3 @@ def _match_at(words, index: int, by_key: dict, by_loose: dict, loose_of: dict):
         if row is not None:
             return row, len(run), False
     return None
-
-
-def new_name_candidates(text: str) -> list[str]:
-    """Latin-script names in the text (as in Arabic news: «شركة Scale AI») that no alias has."""
-    names = []
-    for match in _LATIN_NAME.finditer(text):
-        name = match.group().rstrip(".,'-")
-        if len(name) >= 2 and name not in names:
-            names.append(name)
-    known = set(
-        Alias.objects.filter(key__in=[strict_key(n) for n in names]).values_list("key", flat=True)
-    )
-    return [name for name in names if strict_key(name) not in known]
