@@ -11,9 +11,9 @@ are found by their cues in `names`.
 import re
 from dataclasses import dataclass
 
-from companies.models import Alias
 from companies.models.aliases import ALIAS_TARGETS
 from companies.normalization import loose_key, particle_variants, strict_key
+from companies.selectors import alias_rows_by_key, alias_rows_by_loose_key, person_alias_keys
 
 MAX_NAME_WORDS = 4
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -57,17 +57,12 @@ def entity_mentions(text: str) -> list[EntityMention]:
     """Known names in `text`, left to right, each span at most once (longest wins)."""
     words = _words(text)
     keys = _candidate_keys(words)
-    aliases = Alias.objects.filter(key__in=keys).values(
-        "key", "name", *[f"{t}_id" for t in ALIAS_TARGETS]
-    )
-    by_key = {row["key"]: row for row in aliases}
+    by_key = {row["key"]: row for row in alias_rows_by_key(keys)}
     loose_of = {key: loose_key(key) for key in keys}
     loose_keys = set(loose_of.values()) - {""}
     by_loose = {
         row["loose_key"]: row
-        for row in Alias.objects.filter(loose_key__in=loose_keys).values(
-            "loose_key", "name", *[f"{t}_id" for t in ALIAS_TARGETS]
-        )
+        for row in alias_rows_by_loose_key(loose_keys)
         # Two-consonant skeletons («كل» is "kl", as is Google) would match common words.
         if len(row["loose_key"].replace(" ", "")) >= 3
     }
@@ -91,9 +86,7 @@ def _surname_mentions(text: str, words, found: list[EntityMention]) -> list[Enti
     """A person named in full once may then go by surname alone («قال وانغ إن …»)."""
     people = {mention.record_id for mention in found if mention.kind == "person"}
     surnames = {}
-    for person_id, key, name in Alias.objects.filter(person_id__in=people).values_list(
-        "person_id", "key", "name"
-    ):
+    for person_id, key, name in person_alias_keys(people):
         if " " in key:
             surnames[key.split()[-1]] = (person_id, name)
     covered = {(mention.start, mention.end) for mention in found}
