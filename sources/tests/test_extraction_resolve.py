@@ -1,6 +1,6 @@
 import pytest
 
-from sources.extraction.proposals import extract
+from sources.extraction.pipeline import extract
 from sources.models import Article
 
 pytestmark = pytest.mark.usefixtures("seeded")
