@@ -34,17 +34,8 @@ from .arabic_words import (
     letters,
     name_like,
 )
-from .common import (
-    COMPANY,
-    CUED,
-    EXPLICIT,
-    FIRST_NAMES_LATIN,
-    GUESSED,
-    PERSON,
-    PRODUCT,
-    NameCandidate,
-)
-from .english import STOP_WORDS_EN
+from .common import COMPANY, CUED, EXPLICIT, GUESSED, PERSON, PRODUCT, NameCandidate
+from .english import FIRST_NAMES_LATIN, STOP_WORDS_EN
 
 
 class ArabicNames(ArabicSentence):

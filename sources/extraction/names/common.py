@@ -28,18 +28,3 @@ def keys(*names: str) -> frozenset[str]:
 def word_list(block: str) -> list[str]:
     """The words of a block of text: long word lists read better as prose than as items."""
     return block.split()
-
-
-FIRST_NAMES_LATIN = frozenset(
-    word_list(
-        """
-        Sam Satya Sundar Jensen Dario Daniela Elon Mark Marc David Alexandr Alexander Alex
-        Mira Demis Mustafa Arthur Greg Ilya Yann Andrew Andrej Andy Jeff Tim Bill Larry
-        Sergey Kevin Brad Jack Reid Ben Peter Emmett John Michael Lisa Susan Sheryl Jony
-        Aidan Noam Geoffrey Yoshua Robin Masayoshi Aravind Daniel Adam Kate Jane Joe Donald
-        Lina Brian Amy Safra Mike Steve Steven James Robert Richard Thomas Charles William
-        Matthew Philip Eric Nick Chris Julia Evan Jason Oliver Henry Ian Neil Fidji Arvind
-        Sarah Emily Jennifer Laura Anna Maria Sebastian Nat Clem Marissa
-        """
-    )
-)

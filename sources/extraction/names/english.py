@@ -3,18 +3,21 @@
 import re
 
 from ..sentences import Sentence
-from .common import (
-    COMPANY,
-    CUED,
-    EXPLICIT,
-    FIRST_NAMES_LATIN,
-    GUESSED,
-    PERSON,
-    PRODUCT,
-    NameCandidate,
-    word_list,
-)
+from .common import COMPANY, CUED, EXPLICIT, GUESSED, PERSON, PRODUCT, NameCandidate, word_list
 
+FIRST_NAMES_LATIN = frozenset(
+    word_list(
+        """
+        Sam Satya Sundar Jensen Dario Daniela Elon Mark Marc David Alexandr Alexander Alex
+        Mira Demis Mustafa Arthur Greg Ilya Yann Andrew Andrej Andy Jeff Tim Bill Larry
+        Sergey Kevin Brad Jack Reid Ben Peter Emmett John Michael Lisa Susan Sheryl Jony
+        Aidan Noam Geoffrey Yoshua Robin Masayoshi Aravind Daniel Adam Kate Jane Joe Donald
+        Lina Brian Amy Safra Mike Steve Steven James Robert Richard Thomas Charles William
+        Matthew Philip Eric Nick Chris Julia Evan Jason Oliver Henry Ian Neil Fidji Arvind
+        Sarah Emily Jennifer Laura Anna Maria Sebastian Nat Clem Marissa
+        """
+    )
+)
 #: Capitalised English words that are not names on their own.
 STOP_WORDS_EN = frozenset(
     word_list(

@@ -51,6 +51,20 @@ class EventDrafts:
         self.launches: dict[str, tuple[PartialDate | None, Entity | None]] = {}
         self.founded: dict[str, PartialDate] = {}
 
+    def propose(self, kind, sentence, payload, title, date, confidence, identity) -> None:
+        """Add a draft of `kind` stated in `sentence`; its summary is `title`, the date and
+        the payload's value."""
+        self.drafts.add(
+            ProposalDraft(
+                kind=kind,
+                summary=summary(title, payload.get("value"), date),
+                payload=payload,
+                confidence=confidence,
+                evidence=sentence.text,
+                identity=identity,
+            )
+        )
+
     def sentence_events(self, sentence: Sentence) -> None:
         self.foundation(sentence)
         here = within(self.events, sentence)
@@ -188,16 +202,9 @@ class EventDrafts:
         matches = matching_deals([e for e, _ in parties], codes)
         if matches:
             payload["matches"] = matches
-        self.drafts.add(
-            ProposalDraft(
-                kind="deal",
-                summary=summary(payload["title"], value, date),
-                payload=payload,
-                confidence=event_confidence(before, after, value, date),
-                evidence=sentence.text,
-                identity=[deal_family(codes), sorted(e.identity for e, _ in parties)],
-            )
-        )
+        confidence = event_confidence(before, after, value, date)
+        identity = [deal_family(codes), sorted(e.identity for e, _ in parties)]
+        self.propose("deal", sentence, payload, payload["title"], date, confidence, identity)
 
     def investment(self, sentence, cue, amount, date) -> None:
         before, after = self.sides(sentence, cue)
@@ -225,15 +232,10 @@ class EventDrafts:
         if date:
             payload["announced"] = date_payload(date)
         title = f"{joined_names(investors) or '?'} → {investee.name}"
-        self.drafts.add(
-            ProposalDraft(
-                kind="investment",
-                summary=summary(f"Investment: {title}", value, date),
-                payload=payload,
-                confidence=event_confidence(before, after, value, date),
-                evidence=sentence.text,
-                identity=[investee.identity, sorted(e.identity for e in investors)],
-            )
+        confidence = event_confidence(before, after, value, date)
+        identity = [investee.identity, sorted(e.identity for e in investors)]
+        self.propose(
+            "investment", sentence, payload, f"Investment: {title}", date, confidence, identity
         )
 
     def lawsuit(self, sentence, cue, date) -> None:
@@ -264,19 +266,9 @@ class EventDrafts:
         }
         if date:
             payload["filed"] = date_payload(date)
-        self.drafts.add(
-            ProposalDraft(
-                kind="lawsuit",
-                summary=summary(f"Lawsuit: {title}", None, date),
-                payload=payload,
-                confidence=event_confidence(plaintiffs, defendants, None, date),
-                evidence=sentence.text,
-                identity=[
-                    sorted(e.identity for e in plaintiffs),
-                    sorted(e.identity for e in defendants),
-                ],
-            )
-        )
+        confidence = event_confidence(plaintiffs, defendants, None, date)
+        identity = [sorted(e.identity for e in plaintiffs), sorted(e.identity for e in defendants)]
+        self.propose("lawsuit", sentence, payload, f"Lawsuit: {title}", date, confidence, identity)
 
     def ruling(self, sentence, date) -> None:
         companies = [entity for _start, entity in self.doc.named_in(sentence)]
@@ -291,15 +283,9 @@ class EventDrafts:
         }
         if date:
             payload["occurred"] = date_payload(date)
-        self.drafts.add(
-            ProposalDraft(
-                kind="development",
-                summary=summary(payload["title"], None, date),
-                payload=payload,
-                confidence=0.5 + (0.1 if companies else 0) + (0.1 if date else 0),
-                evidence=sentence.text,
-                identity=[sentence.text],
-            )
+        confidence = 0.5 + (0.1 if companies else 0) + (0.1 if date else 0)
+        self.propose(
+            "development", sentence, payload, payload["title"], date, confidence, [sentence.text]
         )
 
     def launch(self, sentence, cue, date) -> None:
