@@ -9,6 +9,11 @@ Every alias of a company, person or product gets two keys:
   many Arabic spellings of one foreign name and its Latin spelling meet
   (جوجل / غوغل / قوقل / Google all become "kl").
 
+It also holds the project's one definition of the two scripts (`is_arabic`, `is_latin`,
+and the `ARABIC_LETTERS` / `LATIN_LETTERS` character classes for regular expressions)
+and of the Arabic particles written onto the next word (`CONJUNCTIONS`, `PREPOSITIONS`,
+`ARTICLE`, and `PARTICLES`, `CLITICS` as patterns).
+
 The module is pure Python on purpose: keys are computed on save, in bulk imports and in
 search queries, and must be the same everywhere.
 """
@@ -17,6 +22,34 @@ import re
 import unicodedata
 
 TATWEEL = "\u0640"
+
+#: Arabic letters with their combining marks and tatweel, but not Arabic punctuation or
+#: digits: the body of a regular expression character class (`[{ARABIC_LETTERS}]`).
+ARABIC_LETTERS = (
+    "\u0610-\u061a\u0621-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff"
+    "\u0750-\u077f\ufb50-\ufd3d\ufd50-\ufdfb\ufe70-\ufefc"
+)
+#: Latin letters, plain and accented (Basic Latin to Latin Extended-B), as a class body.
+LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
+_ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+_LATIN_LETTER = re.compile(f"[{LATIN_LETTERS}]")
+
+#: Arabic particles written onto the next word, in the order they stack: a conjunction,
+#: then a preposition, then the article; ل + ال is written لل, never لال.
+CONJUNCTIONS = "وف"
+PREPOSITIONS = "بكل"
+ARTICLE = "ال"
+#: The future prefix of verbs («سيستحوذ»), allowed where verbs are matched.
+FUTURE = "س"
+#: Particles on the front of a folded Arabic word (a strict-key word), as a pattern: a
+#: conjunction, then the article (with ب / ك, or as لل) or one preposition or the future
+#: prefix.
+PARTICLES = rf"(?:[{CONJUNCTIONS}]?(?:لل|[بك]?{ARTICLE}|[{PREPOSITIONS}{FUTURE}])?)"
+#: A conjunction and a preposition without the article («وبـ», «لـ»), as a pattern.
+CLITICS = rf"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?"
+#: The article with the particles before it («الشراكة», «وبالشراكة», «للشراكة»), as a
+#: pattern anchored at the start of a word.
+DEFINITE = re.compile(rf"^[{CONJUNCTIONS}]?(?:لل|[بك]?{ARTICLE})")
 
 #: Arabic combining marks: harakat, superscript alef, Quranic annotation and honorific marks.
 ARABIC_MARKS = "".join(
@@ -97,9 +130,9 @@ _SOFT_C_BEFORE = frozenset("eiy")
 _TOKEN = re.compile("|".join(_LATIN_DIGRAPHS) + "|.", re.DOTALL)
 _REPEATED_CLASS = re.compile(r"([a-z])\1+")
 
-_CONJUNCTIONS = ("", "و", "ف")
-_PREPOSITIONS = ("", "ب", "ك", "ل")
-_ARTICLES = ("", "ال")
+_CONJUNCTIONS = ("", *CONJUNCTIONS)
+_PREPOSITIONS = ("", *PREPOSITIONS)
+_ARTICLES = ("", ARTICLE)
 #: Every stack of proclitics: conjunction, then preposition, then article; ل + ال is
 #: written لل, never لال.
 _PARTICLE_PREFIXES = sorted(
@@ -109,7 +142,7 @@ _PARTICLE_PREFIXES = sorted(
             for conjunction in _CONJUNCTIONS
             for preposition in _PREPOSITIONS
             for article in _ARTICLES
-            if not (preposition == "ل" and article == "ال")
+            if not (preposition == "ل" and article == ARTICLE)
         ),
         *(conjunction + "لل" for conjunction in _CONJUNCTIONS),
     }
@@ -128,6 +161,16 @@ _ASCII_DIGITS = str.maketrans(
         "٬": ",",
     }
 )
+
+
+def is_arabic(text: str) -> bool:
+    """Whether `text` has an Arabic letter (Arabic punctuation and digits do not count)."""
+    return _ARABIC_LETTER.search(text) is not None
+
+
+def is_latin(text: str) -> bool:
+    """Whether `text` has a Latin letter."""
+    return _LATIN_LETTER.search(text) is not None
 
 
 def ascii_digits(text: str) -> str:

@@ -1,14 +1,36 @@
 """Reads of companies, people and products."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from collections.abc import Iterable
 
-from .models import Company, CompanyKind
+from django.db.models import QuerySet
+
+from .models import Alias, Company, Person, Product
+from .models.aliases import ALIAS_TARGETS
+
+_NAMED_MODELS = {"company": Company, "person": Person, "product": Product}
+_TARGET_IDS = [f"{target}_id" for target in ALIAS_TARGETS]
 
 
-def company_list() -> QuerySet[Company]:
-    """Companies with their kinds and how many deals they take part in, by name."""
-    return (
-        Company.objects.annotate(deal_count=Count("deal_parties__deal", distinct=True))
-        .prefetch_related(Prefetch("kinds", queryset=CompanyKind.objects.all()))
-        .order_by("name")
-    )
+def alias_rows_by_key(keys: Iterable[str]) -> QuerySet:
+    """Aliases whose strict key is one of `keys`: key, name and the target's id field."""
+    return Alias.objects.filter(key__in=keys).values("key", "name", *_TARGET_IDS)
+
+
+def alias_rows_by_loose_key(loose_keys: Iterable[str]) -> QuerySet:
+    """Aliases whose loose key is one of `loose_keys`: loose key, name and target id."""
+    return Alias.objects.filter(loose_key__in=loose_keys).values("loose_key", "name", *_TARGET_IDS)
+
+
+def person_alias_keys(person_ids: Iterable[int]) -> QuerySet:
+    """(person id, strict key, name) of every alias of the given people."""
+    return Alias.objects.filter(person_id__in=person_ids).values_list("person_id", "key", "name")
+
+
+def alias_keys_with_slugs(kind: str) -> QuerySet:
+    """(strict key, record slug) of every alias of a record of `kind`."""
+    return Alias.objects.filter(**{f"{kind}__isnull": False}).values_list("key", f"{kind}__slug")
+
+
+def record_names(kind: str, ids: Iterable[int]) -> QuerySet:
+    """Id, slug, name and Arabic name of the records of `kind` with the given ids."""
+    return _NAMED_MODELS[kind].objects.filter(pk__in=ids).values("id", "slug", "name", "name_ar")

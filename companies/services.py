@@ -1,6 +1,5 @@
 """Writes for companies, people and products that other apps and commands call."""
 
-import re
 from collections import Counter
 
 from django.db import IntegrityError, models, transaction
@@ -10,19 +9,16 @@ from core.models import slug_redirect_add
 
 from .duplicates import duplicates_refuse
 from .models import Alias, AliasLanguage, Company, CompanyStatus, Person, Product
-from .normalization import strict_key
+from .normalization import is_arabic, is_latin, strict_key
 
 Named = Company | Person | Product
-
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
 
 def alias_language(name: str) -> str:
     """The language an alias is written for, judged by its script."""
-    if _ARABIC_LETTER.search(name):
+    if is_arabic(name):
         return AliasLanguage.ARABIC
-    if _LATIN_LETTER.search(name):
+    if is_latin(name):
         return AliasLanguage.ENGLISH
     return AliasLanguage.OTHER
 

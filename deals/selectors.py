@@ -446,3 +446,14 @@ def company_network(company) -> list[dict]:
         ),
         key=lambda item: item["name"],
     )
+
+
+def deals_with_companies(company_slugs: list[str], kind_codes: list[str]) -> QuerySet[Deal]:
+    """Deals in which every one of the companies takes part, of one of the kinds."""
+    deal_ids = None
+    for slug in company_slugs:
+        ids = set(DealParty.objects.filter(company__slug=slug).values_list("deal_id", flat=True))
+        deal_ids = ids if deal_ids is None else deal_ids & ids
+    if not deal_ids:
+        return Deal.objects.none()
+    return Deal.objects.filter(pk__in=deal_ids, kinds__in=kind_codes).distinct()

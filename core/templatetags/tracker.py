@@ -36,9 +36,9 @@ def other(record, field: str) -> str:
     return "" if rest == shown else rest
 
 
-@register.filter
-def other_lang(record, field: str) -> str:
-    """The `lang` attribute value of `other`'s text."""
+@register.simple_tag
+def other_lang() -> str:
+    """The `lang` attribute value of `other`'s text: always the language not shown."""
     return "en" if _arabic() else "ar"
 
 

@@ -29,7 +29,7 @@ from companies.models import Company, Person, Product
 from companies.normalization import strict_key
 from companies.services import alias_add, primary_aliases_sync
 from core.dates import DatePrecision, PartialDate
-from sources.extraction.proposals import Extraction, extract
+from sources.extraction.pipeline import Extraction, extract
 from sources.models import Article
 from sources.seed import ARTICLES_DIR
 

@@ -13,7 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from companies.normalization import ascii_digits
+from companies.normalization import CONJUNCTIONS, ascii_digits
 from core.dates import DatePrecision, PartialDate
 
 #: Both Arabic month series: the Egyptian (from the Latin names) and the Levantine.
@@ -90,14 +90,14 @@ LAST_WEEKDAY = re.compile(
 #: "on Monday", «يوم الاثنين»: in news, the latest such day up to the publication date.
 ON_WEEKDAY = re.compile(
     rf"\bon\s+(?P<weekday_en>{_WEEKDAY})\b"
-    rf"|(?<![\w])[وف]?يوم\s+(?P<weekday_ar>{_WEEKDAY})(?![\w])(?!\s+الماضي)",
+    rf"|(?<![\w])[{CONJUNCTIONS}]?يوم\s+(?P<weekday_ar>{_WEEKDAY})(?![\w])(?!\s+الماضي)",
     re.I,
 )
 YESTERDAY = re.compile(r"\bأمس\b|(?<![\w])أمس(?![\w])|\byesterday\b", re.I)
 #: A month named without its year («في يونيو», "in June"): the latest such month up to the
 #: publication date.
 MONTH_ALONE = re.compile(
-    rf"(?:\b(?:in|since|by|during|early|late|mid-?)\s+|(?<![\w])[وف]?(?:في|خلال|منذ|مطلع|أواخر)\s+)"
+    rf"(?:\b(?:in|since|by|during|early|late|mid-?)\s+|(?<![\w])[{CONJUNCTIONS}]?(?:في|خلال|منذ|مطلع|أواخر)\s+)"
     rf"(?P<month>{_MONTH})(?:\s*/\s*(?:{_MONTH}))?(?![\w])(?!\s*[,/]?\s*\d)(?!\s*/)",
     re.I,
 )

@@ -4,20 +4,19 @@ Names are matched on runs of up to `MAX_NAME_WORDS` words, longest first, by str
 (so any diacritics, hamza or alef form matches); a first word carrying an attached
 particle («لميدجورني», «وميتا») is tried without it. A run that matches only on the
 loose key (a spelling never seen before) is reported with `exact=False`: ingestion turns
-those into proposals for a curator, never silent links. Latin-script names inside Arabic
-text that match nothing are returned as candidates for new records.
+those into proposals for a curator, never silent links. Names the index does not know
+are found by their cues in `names`.
 """
 
 import re
 from dataclasses import dataclass
 
-from companies.models import Alias
 from companies.models.aliases import ALIAS_TARGETS
 from companies.normalization import loose_key, particle_variants, strict_key
+from companies.selectors import alias_rows_by_key, alias_rows_by_loose_key, person_alias_keys
 
 MAX_NAME_WORDS = 4
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9.&'-]*(?:\s+[A-Z0-9][A-Za-z0-9.&'-]*)*")
 
 
 @dataclass(frozen=True)
@@ -58,17 +57,12 @@ def entity_mentions(text: str) -> list[EntityMention]:
     """Known names in `text`, left to right, each span at most once (longest wins)."""
     words = _words(text)
     keys = _candidate_keys(words)
-    aliases = Alias.objects.filter(key__in=keys).values(
-        "key", "name", *[f"{t}_id" for t in ALIAS_TARGETS]
-    )
-    by_key = {row["key"]: row for row in aliases}
+    by_key = {row["key"]: row for row in alias_rows_by_key(keys)}
     loose_of = {key: loose_key(key) for key in keys}
     loose_keys = set(loose_of.values()) - {""}
     by_loose = {
         row["loose_key"]: row
-        for row in Alias.objects.filter(loose_key__in=loose_keys).values(
-            "loose_key", "name", *[f"{t}_id" for t in ALIAS_TARGETS]
-        )
+        for row in alias_rows_by_loose_key(loose_keys)
         # Two-consonant skeletons («كل» is "kl", as is Google) would match common words.
         if len(row["loose_key"].replace(" ", "")) >= 3
     }
@@ -92,9 +86,7 @@ def _surname_mentions(text: str, words, found: list[EntityMention]) -> list[Enti
     """A person named in full once may then go by surname alone («قال وانغ إن …»)."""
     people = {mention.record_id for mention in found if mention.kind == "person"}
     surnames = {}
-    for person_id, key, name in Alias.objects.filter(person_id__in=people).values_list(
-        "person_id", "key", "name"
-    ):
+    for person_id, key, name in person_alias_keys(people):
         if " " in key:
             surnames[key.split()[-1]] = (person_id, name)
     covered = {(mention.start, mention.end) for mention in found}
@@ -130,16 +122,3 @@ def _match_at(words, index: int, by_key: dict, by_loose: dict, loose_of: dict):
         if row is not None:
             return row, len(run), False
     return None
-
-
-def new_name_candidates(text: str) -> list[str]:
-    """Latin-script names in the text (as in Arabic news: «شركة Scale AI») that no alias has."""
-    names = []
-    for match in _LATIN_NAME.finditer(text):
-        name = match.group().rstrip(".,'-")
-        if len(name) >= 2 and name not in names:
-            names.append(name)
-    known = set(
-        Alias.objects.filter(key__in=[strict_key(n) for n in names]).values_list("key", flat=True)
-    )
-    return [name for name in names if strict_key(name) not in known]

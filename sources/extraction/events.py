@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .sentences import ARABIC_LETTER, PARTICLES, Word, words
+from companies.normalization import ARTICLE, CONJUNCTIONS, PARTICLES, is_arabic
+
+from .sentences import Word, words
 
 
 class EventKind(models.TextChoices):
@@ -51,7 +53,7 @@ class EventMention:
 #: Attached object and possessive pronouns.
 _PRONOUN = r"(?:ها|هما|هم|هن|ه|نا|كم)?"
 #: «بحكم» means "by virtue of": a ruling only with the article («بالحكم»).
-_RULING_PARTICLES = r"(?:[وف]?(?:لل|[بك]?ال|ل)?)"
+_RULING_PARTICLES = rf"(?:[{CONJUNCTIONS}]?(?:لل|[بك]?{ARTICLE}|ل)?)"
 #: A full stop, question or exclamation mark followed by a space, or a line break: a
 #: gap in a cue never crosses one.
 _SENTENCE_BREAK = re.compile(r"[.!?؟!۔](?:\s|$)|[\n\r]")
@@ -114,7 +116,7 @@ def _cue(
         item = item.lstrip("~")
         exact = item.startswith("=")
         item = item.lstrip("=")
-        if ARABIC_LETTER.search(item) and not exact:
+        if is_arabic(item) and not exact:
             item = f"{PARTICLES}(?:{item})"
         steps.append(_Step(re.compile(item), gap, in_span))
         gap = 0

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from companies.normalization import strict_key
+from companies.normalization import ARABIC_LETTERS, LATIN_LETTERS, strict_key
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 #: One or more terminators, then any closing quotes or brackets, then a space or the end.
@@ -110,16 +110,7 @@ SENTENCE_STARTERS = frozenset(
     }
 )
 
-#: Arabic letters with their combining marks and tatweel (not Arabic punctuation or digits).
-_ARABIC_LETTERS = (
-    "\u0610-\u061a\u0621-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff"
-    "\u0750-\u077f\ufb50-\ufd3d\ufd50-\ufdfb\ufe70-\ufefc"
-)
-_WORD = re.compile(rf"[{_ARABIC_LETTERS}]+|[A-Za-z\u00c0-\u024f]+|[0-9\u0660-\u0669\u06f0-\u06f9]+")
-ARABIC_LETTER = re.compile(rf"[{_ARABIC_LETTERS}]")
-#: A regular expression for the particles attached to the front of a folded Arabic word
-#: (a `Word.key`): و / ف, then ب / ك / ل / س or the article (ل + ال is written لل).
-PARTICLES = r"(?:[وف]?(?:لل|[بك]?ال|[بكلس])?)"
+_WORD = re.compile(rf"[{ARABIC_LETTERS}]+|[{LATIN_LETTERS}]+|[0-9\u0660-\u0669\u06f0-\u06f9]+")
 
 
 @dataclass(frozen=True)

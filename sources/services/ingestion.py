@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.dates import PartialDate
 
-from ..extraction.proposals import proposal_drafts
+from ..extraction.pipeline import proposal_drafts
 from ..models import Article, IngestionRun, IngestionStatus, Proposal, content_hash
 
 #: Longer than any news article; a paste this long is a mistake, not an article.

@@ -1,7 +1,7 @@
 import pytest
 
 from companies.models import Company, Person, Product
-from sources.extraction.entities import entity_mentions, new_name_candidates
+from sources.extraction.entities import entity_mentions
 from sources.seed import ARTICLES_DIR
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -69,8 +69,3 @@ def test_the_seed_articles_name_the_seed_entities():
         "instagram",
         "messenger",
     } <= found
-
-
-def test_unknown_latin_names_become_candidates():
-    text = "أعلنت شركة Anthropic عن شراكة مع OpenAI و Mistral AI"
-    assert new_name_candidates(text) == ["Anthropic", "Mistral AI"]

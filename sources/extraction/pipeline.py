@@ -1,0 +1,70 @@
+"""From an article's text to proposals: who is named, what happened, for how much, when.
+
+`extract(article)` runs the stages in order: the text is cut into sentences and words
+(`sentences`); mentions are found in it (known names through the alias index in
+`entities`, new names in `names`, amounts in `money`, dates in `dates`, event cues in
+`events`); names are resolved to entities (`resolve`, the one stage that reads the
+database); and proposals are drafted from them (`propose`). Nothing here writes to the
+database; `sources.services.article_ingest` stores the drafts.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from core.dates import DatePrecision
+
+from .dates import DateMention, date_mentions
+from .events import EventMention, event_mentions
+from .money import MoneyMention, money_mentions
+from .propose.article import ArticleIndex
+from .propose.drafts import Drafts, ProposalDraft
+from .propose.entities import entity_drafts
+from .propose.events import EventDrafts
+from .resolve import Entity, known_entities, new_entities
+from .sentences import sentences
+
+
+@dataclass
+class Extraction:
+    entities: list[Entity]
+    money: list[MoneyMention]
+    dates: list[DateMention]
+    events: list[EventMention]
+    drafts: list[ProposalDraft]
+
+
+def _published_day(article) -> datetime.date | None:
+    published = article.published
+    return published.date if published.precision == DatePrecision.DAY else None
+
+
+def extract(article) -> Extraction:
+    """Everything the extractors find in `article`, and the proposals it makes."""
+    text = article.text
+    parts = sentences(text)
+    known = known_entities(text)
+    entities = known + new_entities(text, known)
+    money = money_mentions(text)
+    dates = date_mentions(text, published=_published_day(article))
+    events = event_mentions(text)
+    doc = ArticleIndex(text, entities, parts)
+    drafts = Drafts()
+    builder = EventDrafts(
+        arabic=article.language == "ar",
+        doc=doc,
+        money=money,
+        dates=dates,
+        events=events,
+        drafts=drafts,
+    )
+    for sentence in parts:
+        builder.sentence_events(sentence)
+    entity_drafts(doc, drafts, builder.launches, builder.founded)
+    return Extraction(entities, money, dates, events, drafts.values())
+
+
+def proposal_drafts(article) -> list[ProposalDraft]:
+    """The proposals ingestion makes from `article`, each once."""
+    return extract(article).drafts

@@ -1,0 +1,78 @@
+"""Proposals of new companies, people and products, and of new spellings of known ones."""
+
+from __future__ import annotations
+
+from companies.normalization import strict_key
+from core.dates import PartialDate
+
+from ..resolve import Entity, alias_choices, similar_records
+from .article import ArticleIndex
+from .drafts import (
+    Drafts,
+    ProposalDraft,
+    company_kinds,
+    date_payload,
+    entity_summary,
+    product_kind,
+)
+
+
+def entity_drafts(
+    doc: ArticleIndex,
+    drafts: Drafts,
+    launches: dict[str, tuple[PartialDate | None, Entity | None]],
+    founded: dict[str, PartialDate],
+) -> None:
+    """Add a draft for each new spelling of a known entity and for each new entity."""
+    by_name = {strict_key(s): e for e in doc.entities for s in e.spellings}
+    choices = {kind: None for kind in ("company", "person", "product")}
+    for entity in doc.entities:
+        for spelling in entity.new_spellings:
+            drafts.add(
+                ProposalDraft(
+                    kind="alias",
+                    summary=f"«{spelling}» is {entity.name}",
+                    payload={
+                        "name": spelling,
+                        "target": {"type": entity.kind, "slug": entity.slug},
+                    },
+                    confidence=0.6,
+                    evidence=doc.evidence_of(entity),
+                    identity=[entity.identity, strict_key(spelling)],
+                )
+            )
+        if entity.slug:
+            continue
+        if choices[entity.kind] is None:
+            choices[entity.kind] = alias_choices(entity.kind)
+        payload = {
+            "name": entity.name,
+            "name_ar": entity.name_ar,
+            "spellings": entity.spellings,
+            "similar": similar_records(entity, choices[entity.kind]),
+        }
+        if entity.kind == "company":
+            payload["kinds"] = company_kinds(" ".join(entity.cues))
+            if entity.key in founded:
+                payload["founded"] = date_payload(founded[entity.key])
+        if entity.kind == "product":
+            date, owner = launches.get(entity.key, (None, None))
+            if owner is None and entity.owner:
+                owner = by_name.get(strict_key(entity.owner))
+            if owner is None:
+                owner = doc.owner_of(entity)
+            payload["company"] = owner.reference() if owner else None
+            payload["kind"] = product_kind(doc.evidence_of(entity))
+            if date:
+                payload["launched"] = date_payload(date)
+        mentions = len(entity.spans)
+        drafts.add(
+            ProposalDraft(
+                kind=entity.kind,
+                summary=entity_summary(entity),
+                payload=payload,
+                confidence=round(min(0.9, 0.55 + 0.1 * (mentions - 1)), 2),
+                evidence=doc.evidence_of(entity),
+                identity=[entity.kind, entity.identity],
+            )
+        )

@@ -1,0 +1,299 @@
+"""Proposals of deals, investments, lawsuits, rulings and launches, sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+
+from companies.normalization import DEFINITE
+from core.dates import PartialDate
+
+from ..events import EventKind, EventMention
+from ..resolve import Entity, matching_deals
+from ..sentences import Sentence
+from .article import ArticleIndex, within
+from .drafts import (
+    CLAIM_CUES,
+    DEAL_EVENTS,
+    Drafts,
+    ProposalDraft,
+    date_payload,
+    deal_family,
+    deal_title,
+    event_confidence,
+    joined_names,
+    money_payload,
+    summary,
+)
+
+#: Partnership and licensing in one sentence are one deal of both kinds.
+_JOINED_EVENTS = {EventKind.PARTNERSHIP, EventKind.LICENSING}
+
+_REJECTED = re.compile(r"رفض|رفضت|rejected|turned down|declined", re.I)
+_TALKS = re.compile(r"محادثات|مفاوضات|\btalks\b|negotiat", re.I)
+_COMPLETED = re.compile(r"أتمت|أكملت|اكتملت|completed|closed the", re.I)
+_RAISED = re.compile(r"جمعت|جمع|جولة|raised|raises|round", re.I)
+_AGAINST = re.compile(r"\bضد\b|(?<!\w)ضد(?!\w)|\bagainst\b|\bsued\b|\bsues\b", re.I)
+_FACES = re.compile(r"تواجه|يواجه|\bfaces?\b|\bfacing\b", re.I)
+_FOUNDED = re.compile(r"تأسست|تأسس|أسست|founded|was established", re.I)
+
+
+class EventDrafts:
+    """The event proposals of one article; launches and foundings are kept for the
+    proposals of the products and companies they concern."""
+
+    def __init__(self, *, arabic: bool, doc: ArticleIndex, money, dates, events, drafts: Drafts):
+        self.arabic = arabic
+        self.doc = doc
+        self.money = money
+        self.dates = dates
+        self.events = events
+        self.drafts = drafts
+        self.launches: dict[str, tuple[PartialDate | None, Entity | None]] = {}
+        self.founded: dict[str, PartialDate] = {}
+
+    def propose(self, kind, sentence, payload, title, date, confidence, identity) -> None:
+        """Add a draft of `kind` stated in `sentence`; its summary is `title`, the date and
+        the payload's value."""
+        self.drafts.add(
+            ProposalDraft(
+                kind=kind,
+                summary=summary(title, payload.get("value"), date),
+                payload=payload,
+                confidence=confidence,
+                evidence=sentence.text,
+                identity=identity,
+            )
+        )
+
+    def sentence_events(self, sentence: Sentence) -> None:
+        self.foundation(sentence)
+        here = within(self.events, sentence)
+        if not here:
+            return
+        kinds = list(dict.fromkeys(event.kind for event in here))
+        cue_at = {kind: next(e for e in here if e.kind == kind) for kind in kinds}
+        amount = next(iter(within(self.money, sentence)), None)
+        when = next(iter(within(self.dates, sentence)), None)
+        date = when.date if when else None
+        kinds = [kind for kind in kinds if not self.refers_back(cue_at[kind])]
+        joined = [kind for kind in kinds if kind in _JOINED_EVENTS]
+        if joined:
+            self.deal(sentence, joined, cue_at[joined[-1]], amount, date)
+        for kind in kinds:
+            if kind in _JOINED_EVENTS:
+                continue
+            cue = cue_at[kind]
+            if kind in DEAL_EVENTS:
+                self.deal(sentence, [kind], cue, amount, date)
+            elif kind == EventKind.INVESTMENT:
+                self.investment(sentence, cue, amount, date)
+            elif kind == EventKind.LAWSUIT:
+                self.lawsuit(sentence, cue, date)
+            elif kind == EventKind.RULING:
+                self.ruling(sentence, date)
+            elif kind == EventKind.PRODUCT_LAUNCH:
+                self.launch(sentence, cue, date)
+
+    def words_between(self, cue: EventMention, entity: Entity) -> list[str]:
+        start = next(s for s, _e in entity.spans if s >= cue.end)
+        return self.doc.text[cue.end : start].split()
+
+    def follows_from(self, entity: Entity, cue: EventMention) -> bool:
+        between = self.words_between(cue, entity)
+        return bool(between) and between[-1].lower() in ("من", "from", "by")
+
+    def foundation(self, sentence: Sentence) -> None:
+        """«تأسست “ميدجورني” عام 2022», "founded in 2021": the company's founding date."""
+        if not _FOUNDED.search(sentence.text):
+            return
+        when = next(iter(within(self.dates, sentence)), None)
+        named = self.doc.named_in(sentence)
+        if when is not None and named:
+            self.founded.setdefault(named[0][1].key, when.date)
+
+    def refers_back(self, cue: EventMention) -> bool:
+        """«الشراكة» or "the partnership" after one is proposed: the same event again."""
+        before = self.doc.text[max(0, cue.start - 4) : cue.start].lower()
+        definite = DEFINITE.match(cue.text) or before.endswith("the ")
+        return bool(definite) and any(
+            cue.kind in draft.event_kinds for draft in self.drafts.values()
+        )
+
+    def sides(self, sentence: Sentence, cue: EventMention, kinds=("company",)):
+        named = self.doc.named_in(sentence, kinds)
+        before = [entity for start, entity in named if start < cue.start]
+        after = [entity for start, entity in named if start >= cue.end]
+        return before, after
+
+    def deal(self, sentence, event_kinds, cue, amount, date) -> None:
+        before, after = self.sides(sentence, cue, kinds=("company", "person"))
+        companies_after = [e for e in after if e.kind == "company"]
+        first_kind = event_kinds[0]
+        parties: list[tuple[Entity, str]] = []
+        if first_kind in (EventKind.ACQUISITION, EventKind.BID):
+            # «عروض استحواذ من ميتا», "an offer from Meta": the company after "from" bids.
+            offering = [e for e in companies_after if self.follows_from(e, cue)]
+            targets = [e for e in companies_after if e not in offering]
+            # Verb first: «استحوذت شركة X على شركة Y»: X buys, Y (after «على») is bought.
+            objects = [e for e in targets if "على" in self.words_between(cue, e)]
+            if objects:
+                subjects = [e for e in targets if e not in objects]
+                before = before + subjects
+                targets = objects
+            if not targets:
+                targets = [e for e in before if e.kind == "company"][-1:]
+            target = targets[0] if targets else None
+            if target is None:
+                return
+            buyers = [e for e in before + offering if e.key != target.key]
+            if any(e.kind == "company" for e in buyers):
+                buyers = [e for e in buyers if e.kind == "company"]
+            if not buyers and first_kind == EventKind.ACQUISITION:
+                subject = self.doc.subject_before(sentence)
+                buyers = [subject] if subject and subject.key != target.key else []
+            role = "acquirer" if first_kind == EventKind.ACQUISITION else "bidder"
+            parties = [(buyer, role) for buyer in buyers] + [(target, "target")]
+        elif first_kind == EventKind.HIRING:
+            employers = [e for e in before + after if e.kind == "company"][:1]
+            if not employers:
+                subject = self.doc.subject_before(sentence)
+                employers = [subject] if subject else []
+            if not employers:
+                return
+            parties = [(employers[0], "employer")]
+        else:
+            named = [e for e in before + after if e.kind == "company"]
+            if len(named) < 2:
+                subject = self.doc.subject_before(sentence)
+                if subject and all(subject.key != e.key for e in named):
+                    named = [subject, *named]
+            if len(named) < 2:
+                return
+            if EventKind.LICENSING in event_kinds:
+                licensor = next((e for e in after if e.kind == "company"), named[-1])
+                parties = [
+                    (entity, "licensor" if entity.key == licensor.key else "licensee")
+                    for entity in named
+                ]
+            else:
+                parties = [(entity, "partner") for entity in named]
+        codes = [code for kind in event_kinds for code in DEAL_EVENTS[kind]]
+        status = "announced"
+        if _TALKS.search(sentence.text):
+            status = "talks"
+        if first_kind == EventKind.BID:
+            status = "rejected" if _REJECTED.search(sentence.text) else "offered"
+        elif first_kind == EventKind.ACQUISITION and _COMPLETED.search(sentence.text):
+            status = "completed"
+        value = money_payload(amount)
+        if value and first_kind == EventKind.HIRING and value["basis"] == "total":
+            value["basis"] = "per_contract"
+        payload = {
+            "title": deal_title(first_kind, event_kinds, parties, arabic=False),
+            "title_ar": deal_title(first_kind, event_kinds, parties, arabic=True),
+            "kinds": codes,
+            "status": status,
+            "parties": [{**entity.reference(), "role": role} for entity, role in parties],
+        }
+        if value:
+            payload["value"] = value
+        if date:
+            payload["announced"] = date_payload(date)
+        matches = matching_deals([e for e, _ in parties], codes)
+        if matches:
+            payload["matches"] = matches
+        confidence = event_confidence(before, after, value, date)
+        identity = [deal_family(codes), sorted(e.identity for e, _ in parties)]
+        self.propose("deal", sentence, payload, payload["title"], date, confidence, identity)
+
+    def investment(self, sentence, cue, amount, date) -> None:
+        before, after = self.sides(sentence, cue)
+        if _RAISED.search(cue.text) or (not after and before):
+            investee = before[0] if before else None
+            investors = after
+        else:
+            investee = after[0] if after else None
+            investors = [e for e in before if investee is None or e.key != investee.key]
+        if investee is None:
+            return
+        if not investors:
+            subject = self.doc.subject_before(sentence)
+            investors = [subject] if subject and subject.key != investee.key else []
+        value = money_payload(amount)
+        if not investors and value is None:
+            return
+        payload = {
+            "investee": investee.reference(),
+            "investors": [entity.reference() for entity in investors],
+            "status": "announced",
+        }
+        if value:
+            payload["value"] = value
+        if date:
+            payload["announced"] = date_payload(date)
+        title = f"{joined_names(investors) or '?'} → {investee.name}"
+        confidence = event_confidence(before, after, value, date)
+        identity = [investee.identity, sorted(e.identity for e in investors)]
+        self.propose(
+            "investment", sentence, payload, f"Investment: {title}", date, confidence, identity
+        )
+
+    def lawsuit(self, sentence, cue, date) -> None:
+        named = self.doc.named_in(sentence, ("company", "person"))
+        split = _AGAINST.search(sentence.text)
+        pivot = sentence.start + split.start() if split else cue.start
+        before = [e for start, e in named if start < pivot]
+        after = [e for start, e in named if start >= pivot]
+        if _FACES.search(self.doc.text[sentence.start : cue.start]) and not split:
+            plaintiffs, defendants = [], before + after
+        else:
+            plaintiffs, defendants = before, after
+        if not defendants and not plaintiffs:
+            return
+        parties = [{**e.reference(), "side": "plaintiff"} for e in plaintiffs] + [
+            {**e.reference(), "side": "defendant"} for e in defendants
+        ]
+        title = f"{joined_names(plaintiffs) or '?'} v. {joined_names(defendants) or '?'}"
+        title_ar = (
+            f"{joined_names(plaintiffs, True) or '؟'} ضد {joined_names(defendants, True) or '؟'}"
+        )
+        payload = {
+            "title": title,
+            "title_ar": title_ar,
+            "status": "filed",
+            "claims": [code for code, cue_re in CLAIM_CUES.items() if cue_re.search(sentence.text)],
+            "parties": parties,
+        }
+        if date:
+            payload["filed"] = date_payload(date)
+        confidence = event_confidence(plaintiffs, defendants, None, date)
+        identity = [sorted(e.identity for e in plaintiffs), sorted(e.identity for e in defendants)]
+        self.propose("lawsuit", sentence, payload, f"Lawsuit: {title}", date, confidence, identity)
+
+    def ruling(self, sentence, date) -> None:
+        companies = [entity for _start, entity in self.doc.named_in(sentence)]
+        names = joined_names(companies)
+        payload = {
+            "title": f"Court ruling{': ' + names if names else ''}",
+            "title_ar": f"حكم قضائي{': ' + joined_names(companies, True) if companies else ''}",
+            "kind": "court_rulings",
+            "summary": sentence.text if not self.arabic else "",
+            "summary_ar": sentence.text if self.arabic else "",
+            "companies": [entity.reference() for entity in companies],
+        }
+        if date:
+            payload["occurred"] = date_payload(date)
+        confidence = 0.5 + (0.1 if companies else 0) + (0.1 if date else 0)
+        self.propose(
+            "development", sentence, payload, payload["title"], date, confidence, [sentence.text]
+        )
+
+    def launch(self, sentence, cue, date) -> None:
+        _before, after = self.sides(sentence, cue, kinds=("product",))
+        named = after or [e for _s, e in self.doc.named_in(sentence, ("product",))]
+        if not named:
+            return
+        product = named[0]
+        companies = [e for _s, e in self.doc.named_in(sentence)]
+        owner = companies[0] if companies else self.doc.subject_before(sentence)
+        self.launches.setdefault(product.key, (date, owner))

@@ -1,0 +1,232 @@
+"""Which entity each name in an article is: a record the alias index knows, or a new name.
+
+Known names come from the alias index (`entities`), new ones from their cues (`names`).
+Spellings of one new name in both scripts are grouped by their loose key («ميدجورني» and
+"Midjourney" are one); a short form beside its long form ("Mistral" and "Mistral AI") is
+the same name; a new name found once by its cue is the same name wherever else it
+appears. This is the stage that reads the database, through `companies.selectors` and
+`deals.selectors`: the records behind known names, the names new ones come close to, and
+the deals already recorded between known companies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from companies.normalization import CLITICS, TATWEEL, is_arabic, loose_key, strict_key
+from companies.selectors import alias_keys_with_slugs, record_names
+from deals.selectors import deals_with_companies
+
+from .entities import entity_mentions
+from .names import COMPANY_SUFFIXES, LEGAL_SUFFIXES, name_candidates
+
+#: Particles written attached to the next word: و ف ب ك ل, and لـ with a tatweel.
+_ATTACHED = rf"(?:{CLITICS}{TATWEEL}?)?"
+SIMILARITY_CUTOFF = 88
+NAME_SUFFIXES = COMPANY_SUFFIXES | LEGAL_SUFFIXES
+
+
+@dataclass
+class Entity:
+    """One company, person or product the article names: a known record or a new name."""
+
+    kind: str
+    spellings: list[str]
+    spans: list[tuple[int, int]]
+    slug: str | None = None
+    record_name: str = ""
+    record_name_ar: str = ""
+    cues: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    owner: str = ""
+    #: Spellings the alias index matched only loosely: new spellings of a known name.
+    new_spellings: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """Its Latin-script name if it has one, else its first spelling."""
+        if self.record_name:
+            return self.record_name
+        latin = [s for s in self.spellings if not is_arabic(s)]
+        return latin[0] if latin else self.spellings[0]
+
+    @property
+    def name_ar(self) -> str:
+        if self.record_name_ar:
+            return self.record_name_ar
+        arabic = [s for s in self.spellings if is_arabic(s)]
+        return arabic[0] if arabic else ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.slug}" if self.slug else f"{self.kind}:{cluster_key(self.name)}"
+
+    @property
+    def identity(self) -> str:
+        """What proposals are fingerprinted by: the name, not the slug, so that reading an
+        article again after its new names were accepted proposes nothing twice."""
+        return cluster_key(self.record_name_ar or self.name) + "|" + cluster_key(self.name)
+
+    def reference(self) -> dict:
+        """How a proposal's payload names it: by slug when known, by name when new."""
+        return {"type": self.kind, "name": self.name, "name_ar": self.name_ar, "slug": self.slug}
+
+
+def cluster_key(name: str) -> str:
+    key = loose_key(name)
+    return key if len(key.replace(" ", "")) >= 2 else strict_key(name)
+
+
+def known_entities(text: str) -> list[Entity]:
+    mentions = entity_mentions(text)
+    ids = {kind: set() for kind in ("company", "person", "product")}
+    for mention in mentions:
+        ids[mention.kind].add(mention.record_id)
+    records = {}
+    for kind in ("company", "person", "product"):
+        for row in record_names(kind, ids[kind]):
+            records[(kind, row["id"])] = row
+    entities: dict[tuple, Entity] = {}
+    for mention in mentions:
+        row = records[(mention.kind, mention.record_id)]
+        entity = entities.setdefault(
+            (mention.kind, mention.record_id),
+            Entity(
+                kind=mention.kind,
+                spellings=[],
+                spans=[],
+                slug=row["slug"],
+                record_name=row["name"],
+                record_name_ar=row["name_ar"],
+                cues=["alias index"],
+            ),
+        )
+        entity.spans.append((mention.start, mention.end))
+        if mention.text not in entity.spellings:
+            entity.spellings.append(mention.text)
+        if not mention.exact and mention.text not in entity.new_spellings:
+            entity.new_spellings.append(mention.text)
+    return list(entities.values())
+
+
+def new_entities(text: str, known: list[Entity]) -> list[Entity]:
+    taken = [span for entity in known for span in entity.spans]
+    known_by_cluster = {
+        (entity.kind, cluster_key(spelling)): entity
+        for entity in known
+        for spelling in entity.spellings
+    }
+    clusters: dict[str, Entity] = {}
+    for candidate in name_candidates(text):
+        if any(start < candidate.end and candidate.start < end for start, end in taken):
+            continue
+        cluster = cluster_key(candidate.name)
+        same_known = known_by_cluster.get((candidate.kind, cluster))
+        if same_known is not None:
+            same_known.spans.append((candidate.start, candidate.end))
+            if strict_key(candidate.name) not in {strict_key(s) for s in same_known.spellings}:
+                same_known.spellings.append(candidate.name)
+                same_known.new_spellings.append(candidate.name)
+            continue
+        entity = clusters.get(cluster)
+        if entity is None:
+            entity = clusters[cluster] = Entity(kind=candidate.kind, spellings=[], spans=[])
+        entity.spans.append((candidate.start, candidate.end))
+        entity.kinds.append(candidate.kind)
+        entity.cues.append(candidate.cue)
+        if candidate.name not in entity.spellings:
+            entity.spellings.append(candidate.name)
+        if candidate.owner and not entity.owner:
+            entity.owner = candidate.owner
+    entities = _merge_short_forms(list(clusters.values()))
+    for entity in entities:
+        entity.kind = Counter(entity.kinds).most_common(1)[0][0]
+        _add_other_occurrences(text, entity, taken)
+    return entities
+
+
+def _merge_short_forms(entities: list[Entity]) -> list[Entity]:
+    """ "Mistral" beside "Mistral AI", "De Freitas" beside "Daniel De Freitas": one name."""
+    kept = []
+    for short in sorted(entities, key=lambda entity: len(entity.name.split())):
+        words = short.name.split()
+        longer = next(
+            (
+                entity
+                for entity in entities
+                if entity is not short
+                and len(entity.name.split()) > len(words)
+                and (_company_long_form(words, entity) or _person_long_form(words, entity))
+            ),
+            None,
+        )
+        if longer is None:
+            kept.append(short)
+            continue
+        longer.spans.extend(short.spans)
+        longer.kinds.extend(short.kinds)
+        longer.spellings.extend(s for s in short.spellings if s not in longer.spellings)
+    return sorted(kept, key=lambda entity: entity.spans[0])
+
+
+def _company_long_form(words: list[str], entity: Entity) -> bool:
+    full = entity.name.split()
+    return full[: len(words)] == words and set(full[len(words) :]) <= NAME_SUFFIXES
+
+
+def _person_long_form(words: list[str], entity: Entity) -> bool:
+    return "person" in entity.kinds and entity.name.split()[-len(words) :] == words
+
+
+def _occurrences(text: str, spelling: str):
+    """Where `spelling` stands as a word of its own (after an attached particle in Arabic)."""
+    if is_arabic(spelling):
+        pattern = rf"(?<![\w]){_ATTACHED}{re.escape(spelling)}(?![\w])"
+    else:
+        pattern = rf"(?<![A-Za-z0-9]){re.escape(spelling)}(?![A-Za-z0-9])"
+    for match in re.finditer(pattern, text):
+        yield match.end() - len(spelling), match.end()
+
+
+def _add_other_occurrences(text: str, entity: Entity, taken: list) -> None:
+    """A name found once by its cue is the same name wherever else it appears."""
+    spans = set(entity.spans)
+    for spelling in entity.spellings:
+        for start, end in _occurrences(text, spelling):
+            overlaps = any(s < end and start < e for s, e in [*taken, *spans])
+            if not overlaps:
+                spans.add((start, end))
+    entity.spans = sorted(spans)
+
+
+def similar_records(entity: Entity, choices: dict) -> list[dict]:
+    """Existing records whose names come close to a new name (a typo, a missing "s")."""
+    found = {}
+    for spelling in entity.spellings:
+        for _key, score, slug in process.extract(
+            strict_key(spelling),
+            choices,
+            scorer=fuzz.WRatio,
+            score_cutoff=SIMILARITY_CUTOFF,
+            limit=3,
+        ):
+            found[slug] = max(found.get(slug, 0), round(score))
+    return [{"slug": slug, "score": score} for slug, score in found.items()]
+
+
+def alias_choices(kind: str) -> dict:
+    """Every alias key of records of `kind`, with its record's slug, for `similar_records`."""
+    return dict(alias_keys_with_slugs(kind))
+
+
+def matching_deals(parties: list[Entity], codes: list[str]) -> list[dict]:
+    """Deals already recorded between the same known companies with a kind in common."""
+    slugs = [entity.slug for entity in parties if entity.slug and entity.kind == "company"]
+    if len(slugs) < 2 or len(slugs) < len(parties):
+        return []
+    deals = deals_with_companies(slugs, codes)
+    return [{"slug": deal.slug, "title": deal.title} for deal in deals[:5]]
