@@ -11,6 +11,8 @@ from .models import (
     Deal,
     DealKind,
     DealStatus,
+    Development,
+    DevelopmentKind,
     Investment,
     InvestmentRound,
     InvestmentStatus,
@@ -114,4 +116,24 @@ class LawsuitFilterSet(DatedFilterSet):
             Q(title__icontains=value)
             | Q(title_ar__icontains=value)
             | party_search("parties__", value)
+        )
+
+
+class DevelopmentFilterSet(DatedFilterSet):
+    date_field = "occurred_on"
+    kind = django_filters.MultipleChoiceFilter(choices=DevelopmentKind.choices)
+
+    class Meta:
+        model = Development
+        fields = []
+
+    def filter_company(self, queryset, name, value):
+        return queryset.filter(companies__slug=value)
+
+    def filter_q(self, queryset, name, value):
+        hits = alias_search(value, kinds=["company"], limit=500)
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(title_ar__icontains=value)
+            | Q(companies__in=[hit.record.pk for hit in hits])
         )

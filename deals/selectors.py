@@ -201,6 +201,7 @@ ENTRY_RESOURCES = {
     TimelineKind.LAWSUIT_EVENT: "lawsuits",
     TimelineKind.PRODUCT_LAUNCH: "products",
     TimelineKind.FOUNDING: "companies",
+    TimelineKind.DEVELOPMENT: "developments",
 }
 
 

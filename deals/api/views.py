@@ -12,15 +12,27 @@ from rest_framework.views import APIView
 
 from core.api.pagination import decode_cursor, encode_cursor, page_size_of
 from core.api.representations import Links
-from core.api.views import KEYSET_PARAMETERS, ConditionalGetMixin, WritableRecordViewSet, documented
+from core.api.views import (
+    KEYSET_PARAMETERS,
+    ConditionalGetMixin,
+    RecordViewSet,
+    WritableRecordViewSet,
+    documented,
+)
 
-from ..filtersets import DealFilterSet, InvestmentFilterSet, LawsuitFilterSet
-from ..models import Deal, Investment, Lawsuit
+from ..filtersets import (
+    DealFilterSet,
+    DevelopmentFilterSet,
+    InvestmentFilterSet,
+    LawsuitFilterSet,
+)
+from ..models import Deal, Development, Investment, Lawsuit
 from ..selectors import TimelineKind, timeline_entries, timeline_statuses
 from . import serializers as s
 from .examples import DEAL, DEAL_CREATE
 from .representations import (
     DealRepresentation,
+    DevelopmentRepresentation,
     InvestmentRepresentation,
     LawsuitRepresentation,
     TimelinePageOut,
@@ -42,7 +54,7 @@ def ordering_parameter(choices: dict) -> OpenApiParameter:
     )
 
 
-class OrderedRecordViewSet(WritableRecordViewSet):
+class OrderedListMixin:
     """Keyset-paginated records whose `ordering` picks the sort key."""
 
     orderings: dict = {}
@@ -58,6 +70,10 @@ class OrderedRecordViewSet(WritableRecordViewSet):
         self.sort_key_type = Decimal if choice.endswith("value") else datetime.date
         self.descending = choice.startswith("-")
         return super().list(request, *args, **kwargs)
+
+
+class OrderedRecordViewSet(OrderedListMixin, WritableRecordViewSet):
+    """Ordered records that curators also create, update and delete here."""
 
 
 # Undated records and undisclosed values sort last whichever the direction.
@@ -125,6 +141,28 @@ class LawsuitViewSet(OrderedRecordViewSet):
     write_serializer_class = s.LawsuitWrite
     orderings = FILED_ORDERINGS
     default_ordering = "-filed"
+
+
+OCCURRED_ORDERINGS = {
+    "-occurred": Coalesce("occurred_on", EARLIEST),
+    "occurred": Coalesce("occurred_on", LATEST),
+}
+
+
+@documented(
+    DevelopmentRepresentation,
+    keyset=True,
+    parameters=[*KEYSET_PARAMETERS, ordering_parameter(OCCURRED_ORDERINGS)],
+)
+class DevelopmentViewSet(OrderedListMixin, RecordViewSet):
+    """Legal and market developments that name no single case or deal ("US courts have ruled
+    for tech companies in training-data cases"). Read-only here."""
+
+    queryset = Development.objects.all()
+    representation = DevelopmentRepresentation
+    filterset_class = DevelopmentFilterSet
+    orderings = OCCURRED_ORDERINGS
+    default_ordering = "-occurred"
 
 
 TIMELINE_PARAMETERS = [

@@ -1,7 +1,16 @@
 import factory
 
 from companies.tests.factories import CompanyFactory
-from deals.models import Deal, DealParty, DealPartyRole, DealStatus, Lawsuit, LawsuitStatus
+from deals.models import (
+    Deal,
+    DealParty,
+    DealPartyRole,
+    DealStatus,
+    Development,
+    DevelopmentKind,
+    Lawsuit,
+    LawsuitStatus,
+)
 
 
 class DealFactory(factory.django.DjangoModelFactory):
@@ -33,3 +42,18 @@ class LawsuitFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Plaintiff {n} v. Defendant")
     status = LawsuitStatus.FILED
+
+
+class DevelopmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Development
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Development {n}")
+    kind = DevelopmentKind.MARKET
+    summary = factory.Sequence(lambda n: f"What development {n} is about.")
+
+    @factory.post_generation
+    def companies(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.companies.set(extracted)

@@ -27,6 +27,7 @@ RESULT_RESOURCES = {
     "deal": "deals",
     "investment": "investments",
     "lawsuit": "lawsuits",
+    "development": "developments",
 }
 
 
