@@ -1,13 +1,10 @@
-import datetime
-
 from django.utils.translation import get_language_bidi
-from rest_framework.exceptions import ValidationError
 
-from core.api.pagination import decode_cursor, encode_cursor
+from core.cursors import encode_cursor
 from core.views import record_or_redirect, render_page
 
 from . import charts
-from .forms import TimelineFilterForm
+from .filtersets import TimelineFilterSet, timeline_position
 from .models import Deal, DealParty, Investment, Lawsuit, LawsuitParty
 from .selectors import dashboard_figures, deal_latest, timeline_entries
 
@@ -30,29 +27,16 @@ def home(request):
     )
 
 
-def _timeline_position(cursor: str):
-    """The (date, kind:id) a "more" link continues from; a mangled cursor starts over."""
-    try:
-        day, uid = decode_cursor(cursor)
-    except ValidationError:
-        return None
-    return (day, uid) if isinstance(day, datetime.date) and isinstance(uid, str) else None
-
-
 def timeline(request):
-    """Every dated event, newest first; filters and "more" load in place with htmx."""
-    form = TimelineFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    """Every dated event, newest first; filters and "more" load in place with htmx.
+
+    Bad filters show their messages on the form; a mangled cursor starts over.
+    """
+    filterset = TimelineFilterSet(request.GET or None)
+    filters = filterset.timeline_filters() if filterset.is_valid() else {}
     cursor = request.GET.get("cursor")
-    after = _timeline_position(cursor) if cursor else None
-    entries = timeline_entries(
-        kinds=[filters["kind"]] if filters.get("kind") else None,
-        company=filters.get("company") or None,
-        year=filters.get("year"),
-        status=filters.get("status") or None,
-        after=after,
-        limit=TIMELINE_PAGE + 1,
-    )
+    after = timeline_position(cursor) if cursor else None
+    entries = timeline_entries(**filters, after=after, limit=TIMELINE_PAGE + 1)
     more = len(entries) > TIMELINE_PAGE
     entries = entries[:TIMELINE_PAGE]
     next_query = None
@@ -64,7 +48,7 @@ def timeline(request):
     return render_page(
         request,
         "deals/timeline.html",
-        {"form": form, "entries": entries, "next_query": next_query},
+        {"form": filterset.form, "entries": entries, "next_query": next_query},
         partial=partial,
     )
 

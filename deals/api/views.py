@@ -5,12 +5,13 @@ from django.db.models import DateField, DecimalField, Value
 from django.db.models.functions import Coalesce
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
-from rest_framework.views import APIView
 
-from core.api.pagination import decode_cursor, encode_cursor, page_size_of
+from core.api.filters import StrictFilterBackend
+from core.api.pagination import INVALID_CURSOR, page_size_of
 from core.api.representations import Links
 from core.api.views import (
     KEYSET_PARAMETERS,
@@ -19,15 +20,18 @@ from core.api.views import (
     WritableRecordViewSet,
     documented,
 )
+from core.cursors import encode_cursor
 
 from ..filtersets import (
     DealFilterSet,
     DevelopmentFilterSet,
     InvestmentFilterSet,
     LawsuitFilterSet,
+    TimelineFilterSet,
+    timeline_position,
 )
 from ..models import Deal, Development, Investment, Lawsuit
-from ..selectors import TimelineKind, timeline_entries, timeline_statuses
+from ..selectors import timeline_entries
 from . import serializers as s
 from .examples import DEAL, DEAL_CREATE
 from .representations import (
@@ -165,66 +169,34 @@ class DevelopmentViewSet(OrderedListMixin, RecordViewSet):
     default_ordering = "-occurred"
 
 
-TIMELINE_PARAMETERS = [
-    OpenApiParameter("company", str, description="Only events involving this company (slug)."),
-    OpenApiParameter(
-        "kind", str, many=True, enum=TimelineKind.values, description="Kinds to include."
-    ),
-    OpenApiParameter("year", int, description="Only events of this year."),
-    OpenApiParameter("cursor", str, description="The `next` link's cursor."),
-    OpenApiParameter("page_size", int, description="1 to 200 (default 50)."),
-]
-
-
-class TimelineView(ConditionalGetMixin, APIView):
+class TimelineView(ConditionalGetMixin, GenericAPIView):
     """Every dated event in one stream, newest first: deals, investments, lawsuits and their
     events, product launches, foundings and developments."""
 
     permission_classes = [AllowAny]
-    allowed_parameters = {"company", "kind", "status", "year", "cursor", "page_size", "format"}
+    queryset = TimelineFilterSet.stand_in
+    filterset_class = TimelineFilterSet
+    pagination_class = None
 
-    @extend_schema(parameters=TIMELINE_PARAMETERS, responses=TimelinePageOut)
+    @extend_schema(filters=True, parameters=KEYSET_PARAMETERS, responses=TimelinePageOut)
     def get(self, request):
-        params = request.query_params
-        unknown = sorted(set(params) - self.allowed_parameters)
-        errors = {name: ["Unknown query parameter."] for name in unknown}
-        kinds = params.getlist("kind")
-        if set(kinds) - set(TimelineKind.values):
-            errors["kind"] = [f"Use one or more of: {', '.join(TimelineKind.values)}."]
-        if "\x00" in params.get("company", ""):
-            errors["company"] = ["Give a company slug."]
-        status = params.get("status")
-        statuses = [value for value, _ in timeline_statuses()]
-        if status is not None and status not in statuses:
-            errors["status"] = [f"Use one of: {', '.join(statuses)}."]
-        year = params.get("year")
-        if year is not None and not (year.isascii() and year.isdigit() and 1 <= int(year) <= 9999):
-            errors["year"] = ["Give a year such as 2025."]
-        if errors:
-            raise ValidationError(errors)
+        filterset = StrictFilterBackend().valid_filterset(request, self.get_queryset(), self)
         size = page_size_of(request)
-        after = decode_cursor(params["cursor"]) if params.get("cursor") else None
-        if after is not None and not (
-            isinstance(after[0], datetime.date) and isinstance(after[1], str)
-        ):
-            raise ValidationError(
-                {"cursor": ["This cursor is not valid; start again from the first page."]}
-            )
-        entries = timeline_entries(
-            kinds=kinds or None,
-            company=params.get("company"),
-            year=int(year) if year else None,
-            status=status or None,
-            after=after,
-            limit=size + 1,
-        )
+        cursor = request.query_params.get("cursor")
+        after = timeline_position(cursor) if cursor else None
+        if cursor and after is None:
+            raise ValidationError({"cursor": [INVALID_CURSOR]})
+        entries = timeline_entries(**filterset.timeline_filters(), after=after, limit=size + 1)
         more, entries = len(entries) > size, entries[:size]
         links = Links(request)
-        results = [timeline_entry(entry, links) for entry in entries]
         url = request.build_absolute_uri()
         next_url = (
             replace_query_param(url, "cursor", encode_cursor(*entries[-1].cursor)) if more else None
         )
         return Response(
-            {"next": next_url, "first": remove_query_param(url, "cursor"), "results": results}
+            {
+                "next": next_url,
+                "first": remove_query_param(url, "cursor"),
+                "results": [timeline_entry(entry, links) for entry in entries],
+            }
         )

@@ -210,10 +210,21 @@ class TestTimeline:
         assert chained == everything
 
     @pytest.mark.parametrize(
-        "params", [{"kind": "wedding"}, {"year": "x"}, {"foo": "1"}, {"cursor": "x"}]
+        "params",
+        [{"kind": "wedding"}, {"year": "x"}, {"foo": "1"}, {"cursor": "x"}, {"status": "won"}],
     )
     def test_bad_parameters(self, api_client, params):
-        assert api_client.get("/api/v1/timeline/", params).status_code == 400
+        response = api_client.get("/api/v1/timeline/", params)
+        assert response.status_code == 400
+        assert set(params) <= set(response.json())
+
+    def test_the_schema_lists_the_filters_the_page_has(self, api_client):
+        schema = api_client.get("/api/v1/schema/", {"format": "json"}).json()
+        operation = schema["paths"]["/api/v1/timeline/"]["get"]
+        parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+        assert {"company", "kind", "status", "year", "cursor", "page_size"} <= set(parameters)
+        assert {"filed", "completed"} <= set(parameters["status"]["schema"]["enum"])
+        assert parameters["kind"]["schema"]["type"] == "array"
 
 
 DEVELOPMENTS = "/api/v1/developments/"
