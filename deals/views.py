@@ -5,8 +5,16 @@ from core.views import record_or_redirect, render_page
 
 from . import charts
 from .filtersets import TimelineFilterSet, timeline_position
-from .models import Deal, DealParty, Investment, Lawsuit, LawsuitParty
-from .selectors import dashboard_figures, deal_latest, timeline_entries
+from .selectors import (
+    dashboard_figures,
+    deal_latest,
+    deal_page_queryset,
+    deal_parties,
+    investment_page_queryset,
+    lawsuit_page_queryset,
+    lawsuit_parties,
+    timeline_entries,
+)
 
 TIMELINE_PAGE = 25
 
@@ -54,34 +62,23 @@ def timeline(request):
 
 
 def deal_detail(request, key: str):
-    deals = Deal.objects.prefetch_related("kinds", "citations__article").select_related(
-        "announced_by"
-    )
-    deal, redirect = record_or_redirect(deals, key, "deals:deal")
+    deal, redirect = record_or_redirect(deal_page_queryset(), key, "deals:deal")
     if redirect:
         return redirect
-    parties = DealParty.objects.filter(deal=deal).select_related("company", "person")
-    return render_page(request, "deals/deal_detail.html", {"deal": deal, "parties": parties})
+    context = {"deal": deal, "parties": deal_parties(deal)}
+    return render_page(request, "deals/deal_detail.html", context)
 
 
 def investment_detail(request, key: str):
-    investments = Investment.objects.select_related("investee").prefetch_related(
-        "investors", "citations__article"
-    )
-    investment, redirect = record_or_redirect(investments, key, "deals:investment")
+    investment, redirect = record_or_redirect(investment_page_queryset(), key, "deals:investment")
     if redirect:
         return redirect
     return render_page(request, "deals/investment_detail.html", {"investment": investment})
 
 
 def lawsuit_detail(request, key: str):
-    lawsuits = Lawsuit.objects.prefetch_related(
-        "claims", "citations__article", "events__citations__article"
-    )
-    lawsuit, redirect = record_or_redirect(lawsuits, key, "deals:lawsuit")
+    lawsuit, redirect = record_or_redirect(lawsuit_page_queryset(), key, "deals:lawsuit")
     if redirect:
         return redirect
-    parties = LawsuitParty.objects.filter(lawsuit=lawsuit).select_related("company", "person")
-    return render_page(
-        request, "deals/lawsuit_detail.html", {"lawsuit": lawsuit, "parties": parties}
-    )
+    context = {"lawsuit": lawsuit, "parties": lawsuit_parties(lawsuit)}
+    return render_page(request, "deals/lawsuit_detail.html", context)
