@@ -431,3 +431,14 @@ def test_timeline_and_search_are_in_the_api_root(api_client):
     root = api_client.get(reverse("api:api-root"))
     assert root.status_code == 200
     assert "deals" in root.json()
+
+
+@pytest.mark.parametrize(
+    ("ordering", "first"),
+    [
+        ("announced", "meta-midjourney-licensing-partnership"),
+        ("value", "meta-ai-researcher-hiring-campaign"),
+    ],
+)
+def test_ascending_orders_keep_undated_and_undisclosed_last(api_client, ordering, first):
+    assert slugs(api_client.get(DEALS, {"ordering": ordering}))[0] == first
