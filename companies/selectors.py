@@ -2,9 +2,9 @@
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from .models import Alias, Company, Person, Product
+from .models import Alias, Company, Person, Product, Role
 from .models.aliases import ALIAS_TARGETS
 
 _NAMED_MODELS = {"company": Company, "person": Person, "product": Product}
@@ -34,3 +34,34 @@ def alias_keys_with_slugs(kind: str) -> QuerySet:
 def record_names(kind: str, ids: Iterable[int]) -> QuerySet:
     """Id, slug, name and Arabic name of the records of `kind` with the given ids."""
     return _NAMED_MODELS[kind].objects.filter(pk__in=ids).values("id", "slug", "name", "name_ar")
+
+
+def company_profile_queryset() -> QuerySet[Company]:
+    """Companies with what a profile's header shows: kinds, aliases, sources, people."""
+    return Company.objects.prefetch_related(
+        "kinds",
+        "aliases",
+        "citations__article",
+        Prefetch("roles", queryset=Role.objects.select_related("person")),
+    )
+
+
+def company_products(company: Company) -> QuerySet[Product]:
+    """A company's products by name, with the platforms they ship in."""
+    return company.products.prefetch_related("platforms").order_by("name")
+
+
+def company_roles(company: Company) -> QuerySet[Role]:
+    """The roles people hold or held at a company, latest first."""
+    return company.roles.select_related("person").order_by("-started_on")
+
+
+def person_profile_queryset() -> QuerySet[Person]:
+    """People with their aliases, sources, roles, deals and statements."""
+    return Person.objects.prefetch_related(
+        "aliases",
+        "citations__article",
+        Prefetch("roles", queryset=Role.objects.select_related("company")),
+        "deal_parties__deal",
+        "statements__company",
+    )

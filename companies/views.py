@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from core.views import record_or_redirect, render_page
@@ -12,8 +11,13 @@ from deals.selectors import (
 )
 from sources.selectors import articles_about_company
 
-from .models import Company, Person, Role
 from .search import alias_search
+from .selectors import (
+    company_products,
+    company_profile_queryset,
+    company_roles,
+    person_profile_queryset,
+)
 
 TABS = {
     "deals": _("Deals"),
@@ -34,21 +38,15 @@ def _tab_content(company, tab: str) -> dict:
     if tab == "lawsuits":
         return {"lawsuits": company_lawsuits(company)}
     if tab == "products":
-        return {"products": company.products.prefetch_related("platforms").order_by("name")}
+        return {"products": company_products(company)}
     if tab == "people":
-        return {"roles": company.roles.select_related("person").order_by("-started_on")}
+        return {"roles": company_roles(company)}
     return {"entries": timeline_entries(company=company.slug, limit=50)}
 
 
 def company_detail(request, slug: str):
     """A company's profile; its tabs load in place with htmx, or as plain links."""
-    companies = Company.objects.prefetch_related(
-        "kinds",
-        "aliases",
-        "citations__article",
-        Prefetch("roles", queryset=Role.objects.select_related("person")),
-    )
-    company, redirect = record_or_redirect(companies, slug, "companies:company")
+    company, redirect = record_or_redirect(company_profile_queryset(), slug, "companies:company")
     if redirect:
         return redirect
     tab = request.GET.get("tab", "deals")
@@ -69,14 +67,7 @@ def company_detail(request, slug: str):
 
 
 def person_detail(request, slug: str):
-    people = Person.objects.prefetch_related(
-        "aliases",
-        "citations__article",
-        Prefetch("roles", queryset=Role.objects.select_related("company")),
-        "deal_parties__deal",
-        "statements__company",
-    )
-    person, redirect = record_or_redirect(people, slug, "companies:person")
+    person, redirect = record_or_redirect(person_profile_queryset(), slug, "companies:person")
     if redirect:
         return redirect
     return render_page(request, "companies/person_detail.html", {"person": person})

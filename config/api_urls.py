@@ -6,7 +6,13 @@ from rest_framework.routers import DefaultRouter
 
 from companies.api.search import SearchView
 from companies.api.views import CompanyViewSet, PersonViewSet, ProductViewSet
-from deals.api.views import DealViewSet, InvestmentViewSet, LawsuitViewSet, TimelineView
+from deals.api.views import (
+    DealViewSet,
+    DevelopmentViewSet,
+    InvestmentViewSet,
+    LawsuitViewSet,
+    TimelineView,
+)
 from sources.api.views import ArticleViewSet, ProposalViewSet
 
 router = DefaultRouter()
@@ -16,6 +22,7 @@ router.register("products", ProductViewSet, basename="products")
 router.register("deals", DealViewSet, basename="deals")
 router.register("investments", InvestmentViewSet, basename="investments")
 router.register("lawsuits", LawsuitViewSet, basename="lawsuits")
+router.register("developments", DevelopmentViewSet, basename="developments")
 router.register("articles", ArticleViewSet, basename="articles")
 router.register("proposals", ProposalViewSet, basename="proposals")
 

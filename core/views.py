@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 
 from .models import slug_redirect_target
 
@@ -16,7 +17,7 @@ def render_page(request, template: str, context: dict, partial: str | None = Non
     htmx = getattr(request, "htmx", None)
     wants_partial = partial and htmx and not htmx.boosted and not htmx.history_restore_request
     response = render(request, f"{template}#{partial}" if wants_partial else template, context)
-    response["Vary"] = ", ".join(filter(None, [response.get("Vary"), "HX-Request"]))
+    patch_vary_headers(response, ["HX-Request"])
     return response
 
 

@@ -1,22 +1,31 @@
-"""One FilterSet per model, serving the API (and later the HTML lists)."""
+"""One FilterSet per model, serving the API and the pages."""
+
+import datetime
 
 import django_filters
+from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
+from companies.models import Company
 from companies.search import alias_search
 from core.api.filters import YearFilter
+from core.cursors import decode_cursor
 
 from .models import (
     ClaimKind,
     Deal,
     DealKind,
     DealStatus,
+    Development,
+    DevelopmentKind,
     Investment,
     InvestmentRound,
     InvestmentStatus,
     Lawsuit,
     LawsuitStatus,
 )
+from .selectors import TimelineKind, timeline_statuses
 
 
 def party_search(field_prefix: str, value: str) -> Q:
@@ -115,3 +124,106 @@ class LawsuitFilterSet(DatedFilterSet):
             | Q(title_ar__icontains=value)
             | party_search("parties__", value)
         )
+
+
+class DevelopmentFilterSet(DatedFilterSet):
+    date_field = "occurred_on"
+    kind = django_filters.MultipleChoiceFilter(choices=DevelopmentKind.choices)
+
+    class Meta:
+        model = Development
+        fields = []
+
+    def filter_company(self, queryset, name, value):
+        return queryset.filter(companies__slug=value)
+
+    def filter_q(self, queryset, name, value):
+        hits = alias_search(value, kinds=["company"], limit=500)
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(title_ar__icontains=value)
+            | Q(companies__in=[hit.record.pk for hit in hits])
+        )
+
+
+class OneOfManySelect(forms.Select):
+    """One choice on the page, for a parameter the API also takes repeated (`?kind=a&kind=b`).
+
+    Reads every value given and drops blanks; offers a blank option meaning "all".
+    """
+
+    def __init__(self, blank_label, attrs=None):
+        super().__init__(attrs)
+        self.blank_label = blank_label
+
+    def value_from_datadict(self, data, files, name):
+        return [value for value in data.getlist(name) if value]
+
+    def optgroups(self, name, value, attrs=None):
+        chosen = [given for given in value if given]
+        blank = self.create_option(name, "", self.blank_label, not chosen, 0, attrs=attrs)
+        return [(None, [blank], 0), *super().optgroups(name, value, attrs)]
+
+
+class CompanySelect(forms.Select):
+    """Every company, by name, read only when the page draws the form: the API checks the
+    same parameter without loading them all."""
+
+    def optgroups(self, name, value, attrs=None):
+        companies = Company.objects.order_by("name").values_list("slug", "name", "name_ar")
+        self.choices = [("", _("All companies"))] + [
+            (slug, f"{name} — {name_ar}" if name_ar else name) for slug, name, name_ar in companies
+        ]
+        return super().optgroups(name, value, attrs)
+
+
+class TimelineFilterSet(django_filters.FilterSet):
+    """The timeline's filters, for the page (its form) and the API (its parameters).
+
+    The timeline is one union of seven kinds of record, which Django cannot filter after
+    the union; so this FilterSet validates and documents the parameters, and
+    `timeline_filters()` hands the cleaned values to `timeline_entries`, which applies
+    them to each kind. Its queryset is an empty stand-in that django-filter and the
+    schema generator ask for.
+    """
+
+    stand_in = Development.objects.none()
+
+    company = django_filters.CharFilter(
+        label=_("Company"),
+        widget=CompanySelect,
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Kind"),
+        choices=TimelineKind.choices,
+        widget=OneOfManySelect(blank_label=_("All kinds")),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=timeline_statuses(),
+        empty_label=_("Any status"),
+    )
+    year = YearFilter(label=_("Year"))
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        queryset = self.stand_in if queryset is None else queryset
+        super().__init__(data, queryset, request=request, prefix=prefix)
+
+    def timeline_filters(self) -> dict:
+        """The cleaned filters as `timeline_entries` arguments; call `is_valid()` first."""
+        data = self.form.cleaned_data
+        return {
+            "kinds": data.get("kind") or None,
+            "company": data.get("company") or None,
+            "status": data.get("status") or None,
+            "year": data.get("year"),
+        }
+
+
+def timeline_position(cursor: str) -> tuple[datetime.date, str] | None:
+    """The (date, kind:id) a timeline cursor continues from; None if it is not one."""
+    try:
+        day, uid = decode_cursor(cursor)
+    except ValueError:
+        return None
+    return (day, uid) if isinstance(day, datetime.date) and isinstance(uid, str) else None

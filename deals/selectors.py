@@ -40,6 +40,37 @@ def with_kinds_and_parties(deals: QuerySet[Deal]) -> QuerySet[Deal]:
     )
 
 
+def deal_page_queryset() -> QuerySet[Deal]:
+    """Deals with what a deal's page shows besides its parties: kinds, announcer, sources."""
+    return Deal.objects.prefetch_related("kinds", "citations__article").select_related(
+        "announced_by"
+    )
+
+
+def deal_parties(deal: Deal) -> QuerySet[DealParty]:
+    """A deal's parties with their companies and people joined."""
+    return DealParty.objects.filter(deal=deal).select_related("company", "person")
+
+
+def investment_page_queryset() -> QuerySet[Investment]:
+    """Investments with their investee, investors and sources."""
+    return Investment.objects.select_related("investee").prefetch_related(
+        "investors", "citations__article"
+    )
+
+
+def lawsuit_page_queryset() -> QuerySet[Lawsuit]:
+    """Lawsuits with their claims, sources, and events with theirs (parties: `lawsuit_parties`)."""
+    return Lawsuit.objects.prefetch_related(
+        "claims", "citations__article", "events__citations__article"
+    )
+
+
+def lawsuit_parties(lawsuit: Lawsuit) -> QuerySet[LawsuitParty]:
+    """A lawsuit's parties with their companies and people joined."""
+    return LawsuitParty.objects.filter(lawsuit=lawsuit).select_related("company", "person")
+
+
 def deal_latest(*, limit: int = 20) -> QuerySet[Deal]:
     """The most recently announced deals (undated ones last) with kinds and parties."""
     return with_kinds_and_parties(Deal.objects.all()).order_by(
@@ -201,6 +232,7 @@ ENTRY_RESOURCES = {
     TimelineKind.LAWSUIT_EVENT: "lawsuits",
     TimelineKind.PRODUCT_LAUNCH: "products",
     TimelineKind.FOUNDING: "companies",
+    TimelineKind.DEVELOPMENT: "developments",
 }
 
 

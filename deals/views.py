@@ -1,15 +1,20 @@
-import datetime
-
 from django.utils.translation import get_language_bidi
-from rest_framework.exceptions import ValidationError
 
-from core.api.pagination import decode_cursor, encode_cursor
+from core.cursors import encode_cursor
 from core.views import record_or_redirect, render_page
 
 from . import charts
-from .forms import TimelineFilterForm
-from .models import Deal, DealParty, Investment, Lawsuit, LawsuitParty
-from .selectors import dashboard_figures, deal_latest, timeline_entries
+from .filtersets import TimelineFilterSet, timeline_position
+from .selectors import (
+    dashboard_figures,
+    deal_latest,
+    deal_page_queryset,
+    deal_parties,
+    investment_page_queryset,
+    lawsuit_page_queryset,
+    lawsuit_parties,
+    timeline_entries,
+)
 
 TIMELINE_PAGE = 25
 
@@ -30,29 +35,16 @@ def home(request):
     )
 
 
-def _timeline_position(cursor: str):
-    """The (date, kind:id) a "more" link continues from; a mangled cursor starts over."""
-    try:
-        day, uid = decode_cursor(cursor)
-    except ValidationError:
-        return None
-    return (day, uid) if isinstance(day, datetime.date) and isinstance(uid, str) else None
-
-
 def timeline(request):
-    """Every dated event, newest first; filters and "more" load in place with htmx."""
-    form = TimelineFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    """Every dated event, newest first; filters and "more" load in place with htmx.
+
+    Bad filters show their messages on the form; a mangled cursor starts over.
+    """
+    filterset = TimelineFilterSet(request.GET or None)
+    filters = filterset.timeline_filters() if filterset.is_valid() else {}
     cursor = request.GET.get("cursor")
-    after = _timeline_position(cursor) if cursor else None
-    entries = timeline_entries(
-        kinds=[filters["kind"]] if filters.get("kind") else None,
-        company=filters.get("company") or None,
-        year=filters.get("year"),
-        status=filters.get("status") or None,
-        after=after,
-        limit=TIMELINE_PAGE + 1,
-    )
+    after = timeline_position(cursor) if cursor else None
+    entries = timeline_entries(**filters, after=after, limit=TIMELINE_PAGE + 1)
     more = len(entries) > TIMELINE_PAGE
     entries = entries[:TIMELINE_PAGE]
     next_query = None
@@ -64,40 +56,29 @@ def timeline(request):
     return render_page(
         request,
         "deals/timeline.html",
-        {"form": form, "entries": entries, "next_query": next_query},
+        {"form": filterset.form, "entries": entries, "next_query": next_query},
         partial=partial,
     )
 
 
 def deal_detail(request, key: str):
-    deals = Deal.objects.prefetch_related("kinds", "citations__article").select_related(
-        "announced_by"
-    )
-    deal, redirect = record_or_redirect(deals, key, "deals:deal")
+    deal, redirect = record_or_redirect(deal_page_queryset(), key, "deals:deal")
     if redirect:
         return redirect
-    parties = DealParty.objects.filter(deal=deal).select_related("company", "person")
-    return render_page(request, "deals/deal_detail.html", {"deal": deal, "parties": parties})
+    context = {"deal": deal, "parties": deal_parties(deal)}
+    return render_page(request, "deals/deal_detail.html", context)
 
 
 def investment_detail(request, key: str):
-    investments = Investment.objects.select_related("investee").prefetch_related(
-        "investors", "citations__article"
-    )
-    investment, redirect = record_or_redirect(investments, key, "deals:investment")
+    investment, redirect = record_or_redirect(investment_page_queryset(), key, "deals:investment")
     if redirect:
         return redirect
     return render_page(request, "deals/investment_detail.html", {"investment": investment})
 
 
 def lawsuit_detail(request, key: str):
-    lawsuits = Lawsuit.objects.prefetch_related(
-        "claims", "citations__article", "events__citations__article"
-    )
-    lawsuit, redirect = record_or_redirect(lawsuits, key, "deals:lawsuit")
+    lawsuit, redirect = record_or_redirect(lawsuit_page_queryset(), key, "deals:lawsuit")
     if redirect:
         return redirect
-    parties = LawsuitParty.objects.filter(lawsuit=lawsuit).select_related("company", "person")
-    return render_page(
-        request, "deals/lawsuit_detail.html", {"lawsuit": lawsuit, "parties": parties}
-    )
+    context = {"lawsuit": lawsuit, "parties": lawsuit_parties(lawsuit)}
+    return render_page(request, "deals/lawsuit_detail.html", context)

@@ -1,15 +1,11 @@
-"""Write serializers (validation) and read shapes (schema) for companies, people, products."""
+"""Write serializers (validation) for companies, people and products."""
 
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 
 from core.api.representations import Links, reference
 from core.api.serializers import (
-    AliasOut,
-    CitationOut,
     PartialDateField,
-    PartialDateOut,
-    ReferenceOut,
     ServiceWriteSerializer,
     SlugReference,
 )
@@ -156,58 +152,3 @@ class ProductWrite(NamedRecordSerializer):
             "confirm_new",
         ]
         extra_kwargs = {"slug": {"required": False}}
-
-
-class RoleOut(serializers.Serializer):
-    title = serializers.CharField()
-    title_ar = serializers.CharField(allow_blank=True)
-    started = PartialDateOut()
-    ended = PartialDateOut()
-
-
-class CompanyRoleOut(RoleOut):
-    person = ReferenceOut()
-
-
-class PersonRoleOut(RoleOut):
-    company = ReferenceOut()
-
-
-class ProductReferenceOut(ReferenceOut):
-    kind = serializers.CharField()
-
-
-class RecordOut(serializers.Serializer):
-    id = serializers.IntegerField()
-    slug = serializers.CharField()
-    url = serializers.URLField()
-    html_url = serializers.URLField(allow_null=True, help_text="The record's page for readers.")
-    name = serializers.CharField()
-    name_ar = serializers.CharField(allow_blank=True)
-    description = serializers.CharField(allow_blank=True)
-    description_ar = serializers.CharField(allow_blank=True)
-    aliases = AliasOut(many=True)
-    citations = CitationOut(many=True)
-    version = serializers.IntegerField()
-    updated_at = serializers.DateTimeField()
-
-
-class CompanyOut(RecordOut):
-    kinds = serializers.ListField(child=serializers.CharField())
-    status = serializers.CharField()
-    founded = PartialDateOut()
-    headquarters_country = serializers.CharField(allow_blank=True)
-    website = serializers.CharField(allow_blank=True)
-    people = CompanyRoleOut(many=True)
-    products = ProductReferenceOut(many=True)
-
-
-class PersonOut(RecordOut):
-    roles = PersonRoleOut(many=True)
-
-
-class ProductOut(RecordOut):
-    kind = serializers.CharField()
-    company = ReferenceOut()
-    launched = PartialDateOut()
-    platforms = ReferenceOut(many=True)

@@ -1,7 +1,9 @@
 import pytest
+from django.urls import reverse
 
 from companies.models import Company
 from companies.services import company_merge
+from core.tests.admin_forms import admin_form_data
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -141,3 +143,18 @@ def test_arabic_slugs_give_valid_percent_encoded_links(curator_api):
     assert person["slug"] == "مراد"
     assert person["url"] == "http://testserver/api/v1/people/%D9%85%D8%B1%D8%A7%D8%AF/"
     assert curator_api.get(person["url"]).json()["name_ar"] == "مراد"
+
+
+def test_a_renamed_slug_keeps_answering(curator_api, curator_client):
+    url = "/api/v1/companies/scale-ai/"
+    version = curator_api.get(url).json()["version"]
+    response = curator_api.patch(url, {"slug": "scale", "version": version}, format="json")
+    assert response.status_code == 200
+    assert curator_api.get(url)["Location"] == "/api/v1/companies/scale/"
+    assert curator_api.get("/companies/scale-ai/")["Location"] == "/companies/scale/"
+    play = Company.objects.get(slug="play-ai")
+    admin_url = reverse("admin:companies_company_change", args=[play.pk])
+    data = admin_form_data(curator_client.get(admin_url))
+    data["slug"] = "playht"
+    assert curator_client.post(admin_url, data).status_code == 302
+    assert curator_client.get("/companies/play-ai/")["Location"] == "/companies/playht/"

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
@@ -18,6 +19,10 @@ class StrictFilterBackend(DjangoFilterBackend):
     """
 
     def filter_queryset(self, request, queryset, view):
+        self.refuse_unknown_parameters(request, queryset, view)
+        return super().filter_queryset(request, queryset, view)
+
+    def refuse_unknown_parameters(self, request, queryset, view):
         allowed = set(COMMON_PARAMETERS) | set(getattr(view, "extra_query_parameters", ()))
         filterset_class = self.get_filterset_class(view, queryset)
         if filterset_class is not None:
@@ -27,7 +32,17 @@ class StrictFilterBackend(DjangoFilterBackend):
             accepted = ", ".join(sorted(allowed))
             message = f"Unknown query parameter. This endpoint accepts: {accepted}."
             raise ValidationError({name: [message] for name in unknown})
-        return super().filter_queryset(request, queryset, view)
+
+    def valid_filterset(self, request, queryset, view):
+        """The view's filterset bound to the query, once every parameter is known and valid.
+
+        For views whose filters are not applied to a queryset (the timeline).
+        """
+        self.refuse_unknown_parameters(request, queryset, view)
+        filterset = self.get_filterset(request, queryset, view)
+        if not filterset.is_valid():
+            raise utils.translate_validation(filterset.errors)
+        return filterset
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})

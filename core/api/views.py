@@ -1,7 +1,7 @@
 """The base of every API resource: thin viewsets over a prepared queryset.
 
 Reads: the filter backend narrows the queryset, a paginator picks the page's ids, and
-the resource's `build(ids)` returns plain dicts in a constant number of queries.
+the resource's representation builds plain dicts for them in a constant number of queries.
 Writes: a ModelSerializer validates shapes with the model's own rules and calls the
 record type's service, which saves (version, lock, history, slug redirect); the response
 is the same record a read would return.
@@ -26,6 +26,7 @@ from core.versioning import version_lock
 
 from .pagination import MAX_PAGE_SIZE, KeysetPagination, PagePagination
 from .renderers import ORJSONRenderer
+from .serializers import keyset_page
 
 
 class NotModified(APIException):
@@ -95,14 +96,14 @@ class ConditionalGetMixin:
 class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
     """Read endpoints over plain dicts, with conditional GET and old-slug redirects.
 
-    Subclasses set `queryset`, `filterset_class`, `resource` (the router basename) and
-    implement `build(ids) -> list[dict]`. Keyset lists also set `sort_key` (an expression
-    annotated as `sort_key`, never null) and `descending`.
+    Subclasses set `queryset`, `representation` (a `Representation` class) and
+    `filterset_class`. Keyset lists also set `sort_key` (an expression annotated as
+    `sort_key`, never null) and `descending`.
     """
 
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
-    resource = ""
+    representation = None
     sort_key = None
     sort_key_type: type = int
     descending = True
@@ -127,7 +128,7 @@ class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
     # -- reads ------------------------------------------------------------------------
 
     def build(self, ids: list[int]) -> list[dict]:
-        raise NotImplementedError
+        return self.representation(self.request).build(ids)
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
@@ -172,8 +173,15 @@ class RecordViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
         return super().handle_exception(exc)
 
 
-def documented(out, *, page=None, parameters=(), retrieve_examples=(), create_examples=()):
-    """The OpenAPI description of a record viewset whose records have the shape `out`."""
+def documented(
+    representation, *, keyset=False, parameters=(), retrieve_examples=(), create_examples=()
+):
+    """The OpenAPI description of a record viewset, from its representation's `out` shape.
+
+    A keyset-paginated list's page is named after the shape ("DealOut" -> "DealPage").
+    """
+    out = representation.out
+    page = keyset_page(out, out.__name__.removesuffix("Out") + "Page") if keyset else None
     return extend_schema_view(
         list=extend_schema(responses=page or out(many=True), parameters=list(parameters)),
         retrieve=extend_schema(responses=out, examples=list(retrieve_examples)),

@@ -13,7 +13,7 @@ from rest_framework.authtoken.models import Token
 from companies.models import Company
 from companies.tests.factories import CompanyFactory, PersonFactory, ProductFactory
 from deals.models import DealParty, Investment, LawsuitEvent, LawsuitParty
-from deals.tests.factories import DealFactory, LawsuitFactory
+from deals.tests.factories import DealFactory, DevelopmentFactory, LawsuitFactory
 from sources.models import Citation
 from sources.tests.factories import ArticleFactory
 
@@ -24,6 +24,7 @@ LISTS = [
     "/api/v1/deals/",
     "/api/v1/investments/",
     "/api/v1/lawsuits/",
+    "/api/v1/developments/",
     "/api/v1/articles/",
     "/api/v1/timeline/",
 ]
@@ -100,6 +101,8 @@ def test_the_schema_documents_every_resource_and_the_docs_use_local_assets(api_c
         "/api/v1/timeline/",
         "/api/v1/search/",
         "/api/v1/articles/{id}/",
+        "/api/v1/developments/",
+        "/api/v1/developments/{slug}/",
     ):
         assert path in schema["paths"], path
     deal = schema["components"]["schemas"]["DealOut"]["properties"]
@@ -150,7 +153,13 @@ def populate(n: int) -> None:
         lawsuit = LawsuitFactory(filed_on=datetime.date(2024, 1, 1), filed_precision="year")
         LawsuitParty.objects.create(lawsuit=lawsuit, company=other, side="plaintiff")
         event = LawsuitEvent.objects.create(lawsuit=lawsuit, kind="ruling", summary="x")
-        for target in ({"deal": deal}, {"company": company}, {"lawsuit_event": event}):
+        development = DevelopmentFactory(
+            companies=[company, other],
+            occurred_on=datetime.date(2024, 6, 1),
+            occurred_precision="month",
+        )
+        targets = ({"deal": deal}, {"company": company}, {"lawsuit_event": event})
+        for target in (*targets, {"development": development}):
             Citation.objects.create(article=article, excerpt=excerpt, **target)
 
 
@@ -167,7 +176,15 @@ def test_query_counts_do_not_grow_with_rows(api_client, django_assert_max_num_qu
     populate(5)
     details = {
         resource: api_client.get(f"/api/v1/{resource}/").json()["results"][0]["slug"]
-        for resource in ("companies", "people", "products", "deals", "investments", "lawsuits")
+        for resource in (
+            "companies",
+            "people",
+            "products",
+            "deals",
+            "investments",
+            "lawsuits",
+            "developments",
+        )
     }
     urls = [f"{url}?page_size=200" for url in LISTS] + [
         f"/api/v1/{resource}/{slug}/?format=json" for resource, slug in details.items()

@@ -1,16 +1,12 @@
-"""Write serializers (validation) and read shapes (schema) for deals, investments, lawsuits."""
+"""Write serializers (validation) for deals, investments and lawsuits."""
 
 from django.db import transaction
 from rest_framework import serializers
 
 from companies.models import Company, Person
 from core.api.serializers import (
-    CitationOut,
     MoneyField,
-    MoneyOut,
     PartialDateField,
-    PartialDateOut,
-    ReferenceOut,
     ServiceWriteSerializer,
     SlugReference,
 )
@@ -212,95 +208,3 @@ class LawsuitWrite(CitedRecordWrite):
             "version",
         ]
         extra_kwargs = {"slug": {"required": False}}
-
-
-# -- read shapes (schema) -----------------------------------------------------------------
-
-
-class UnnamedOut(serializers.Serializer):
-    description = serializers.CharField()
-    description_ar = serializers.CharField(allow_blank=True)
-    count = serializers.IntegerField(allow_null=True)
-
-
-class DealPartyOut(serializers.Serializer):
-    role = serializers.ChoiceField(choices=DealPartyRole.choices)
-    company = ReferenceOut(allow_null=True)
-    person = ReferenceOut(allow_null=True)
-    unnamed = UnnamedOut(allow_null=True)
-
-
-class LawsuitPartyOut(serializers.Serializer):
-    side = serializers.ChoiceField(choices=LawsuitSide.choices)
-    company = ReferenceOut(allow_null=True)
-    person = ReferenceOut(allow_null=True)
-
-
-class EventOut(serializers.Serializer):
-    id = serializers.IntegerField()
-    kind = serializers.CharField()
-    occurred = PartialDateOut()
-    summary = serializers.CharField()
-    summary_ar = serializers.CharField(allow_blank=True)
-    citations = CitationOut(many=True)
-
-
-class DatedRecordOut(serializers.Serializer):
-    id = serializers.IntegerField()
-    slug = serializers.CharField()
-    url = serializers.URLField()
-    html_url = serializers.URLField(help_text="The record's page for readers.")
-    status = serializers.CharField()
-    summary = serializers.CharField(allow_blank=True)
-    summary_ar = serializers.CharField(allow_blank=True)
-    citations = CitationOut(many=True)
-    version = serializers.IntegerField()
-    updated_at = serializers.DateTimeField()
-
-
-class DealOut(DatedRecordOut):
-    title = serializers.CharField()
-    title_ar = serializers.CharField(allow_blank=True)
-    kinds = serializers.ListField(child=serializers.CharField())
-    announced = PartialDateOut()
-    announced_by = ReferenceOut(allow_null=True)
-    announced_via = serializers.CharField(allow_blank=True)
-    value = MoneyOut()
-    parties = DealPartyOut(many=True)
-
-
-class InvestmentOut(DatedRecordOut):
-    investee = ReferenceOut()
-    investors = ReferenceOut(many=True)
-    round = serializers.CharField(allow_blank=True)
-    announced = PartialDateOut()
-    value = MoneyOut()
-    stake_percent = serializers.CharField(allow_null=True)
-
-
-class LawsuitOut(DatedRecordOut):
-    title = serializers.CharField()
-    title_ar = serializers.CharField(allow_blank=True)
-    court = serializers.CharField(allow_blank=True)
-    docket_number = serializers.CharField(allow_blank=True)
-    jurisdiction = serializers.CharField(allow_blank=True)
-    filed = PartialDateOut()
-    claims = serializers.ListField(child=serializers.CharField())
-    parties = LawsuitPartyOut(many=True)
-    events = EventOut(many=True)
-
-
-class TimelineEntryOut(serializers.Serializer):
-    kind = serializers.CharField()
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    title_ar = serializers.CharField(allow_blank=True)
-    date = PartialDateOut()
-    url = serializers.URLField(allow_null=True)
-    companies = ReferenceOut(many=True)
-
-
-class TimelinePageOut(serializers.Serializer):
-    next = serializers.URLField(allow_null=True)
-    first = serializers.URLField()
-    results = TimelineEntryOut(many=True)

@@ -94,8 +94,8 @@ class DevelopmentFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Development {n}")
-    kind = DevelopmentKind.COURT_RULINGS
-    summary = factory.Sequence(lambda n: f"Courts ruled {n}")
+    kind = DevelopmentKind.MARKET
+    summary = factory.Sequence(lambda n: f"What development {n} is about.")
 
     @factory.post_generation
     def companies(self, create, extracted, **kwargs):

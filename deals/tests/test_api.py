@@ -1,10 +1,13 @@
 """The deals, investments, lawsuits and timeline endpoints: shapes, filters, pages, writes."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from companies.models import Company
-from deals.models import Deal, Lawsuit
+from deals.models import Deal, Development, Lawsuit
+from deals.tests.factories import DevelopmentFactory
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -207,10 +210,94 @@ class TestTimeline:
         assert chained == everything
 
     @pytest.mark.parametrize(
-        "params", [{"kind": "wedding"}, {"year": "x"}, {"foo": "1"}, {"cursor": "x"}]
+        "params",
+        [{"kind": "wedding"}, {"year": "x"}, {"foo": "1"}, {"cursor": "x"}, {"status": "won"}],
     )
     def test_bad_parameters(self, api_client, params):
-        assert api_client.get("/api/v1/timeline/", params).status_code == 400
+        response = api_client.get("/api/v1/timeline/", params)
+        assert response.status_code == 400
+        assert set(params) <= set(response.json())
+
+    def test_the_schema_lists_the_filters_the_page_has(self, api_client):
+        schema = api_client.get("/api/v1/schema/", {"format": "json"}).json()
+        operation = schema["paths"]["/api/v1/timeline/"]["get"]
+        parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+        assert {"company", "kind", "status", "year", "cursor", "page_size"} <= set(parameters)
+        assert {"filed", "completed"} <= set(parameters["status"]["schema"]["enum"])
+        assert parameters["kind"]["schema"]["type"] == "array"
+
+
+DEVELOPMENTS = "/api/v1/developments/"
+SUITS = "meta-faces-similar-training-data-suits"
+RULINGS = "us-courts-rule-for-tech-companies-on-training-data"
+
+
+class TestDevelopments:
+    def test_a_development_has_companies_a_date_kind_and_citations(self, api_client):
+        body = api_client.get(f"{DEVELOPMENTS}{SUITS}/").json()
+        record = Development.objects.get(slug=SUITS)
+        assert (body["title"], body["title_ar"]) == (record.title, record.title_ar)
+        assert (body["summary"], body["summary_ar"]) == (record.summary, record.summary_ar)
+        assert body["kind"] == "litigation"
+        assert body["occurred"] == {"date": "2025-01-01", "precision": "year", "inferred": True}
+        assert [company["slug"] for company in body["companies"]] == ["meta"]
+        assert body["companies"][0]["url"].endswith("/api/v1/companies/meta/")
+        assert [citation["excerpt"] for citation in body["citations"]] == list(
+            record.citations.values_list("excerpt", flat=True)
+        )
+        assert body["version"] == record.version
+        assert body["url"] == f"http://testserver{DEVELOPMENTS}{SUITS}/"
+        assert body["html_url"] == f"http://testserver/developments/{SUITS}/"
+        rulings = api_client.get(f"{DEVELOPMENTS}{RULINGS}/").json()
+        assert (rulings["jurisdiction"], rulings["companies"]) == ("US", [])
+
+    @pytest.mark.parametrize(
+        ("params", "expected"),
+        [
+            ({"company": "meta"}, [SUITS]),
+            ({"kind": "court_rulings"}, [RULINGS]),
+            ({"kind": ["court_rulings", "litigation"]}, [SUITS, RULINGS]),
+            ({"year": "2025"}, [SUITS, RULINGS]),
+            ({"year": "2024"}, []),
+            ({"q": "ميتا"}, [SUITS]),
+            ({"q": "courts"}, [RULINGS]),
+        ],
+    )
+    def test_filters(self, api_client, params, expected):
+        assert slugs(api_client.get(DEVELOPMENTS, params)) == expected
+
+    @pytest.mark.parametrize(
+        "params", [{"stauts": "x"}, {"kind": "wedding"}, {"year": "soon"}, {"ordering": "title"}]
+    )
+    def test_bad_parameters_are_a_400_naming_them(self, api_client, params):
+        response = api_client.get(DEVELOPMENTS, params)
+        assert response.status_code == 400
+        assert set(params) <= set(response.json())
+
+    def test_keyset_pages_run_newest_first_and_undated_last_either_way(self, api_client):
+        older = DevelopmentFactory(
+            occurred_on=datetime.date(2024, 3, 1), occurred_precision="month"
+        )
+        undated = DevelopmentFactory()
+        seen, url = [], f"{DEVELOPMENTS}?page_size=1"
+        while url:
+            page = api_client.get(url).json()
+            seen += [record["slug"] for record in page["results"]]
+            url = page["next"]
+        assert seen == [SUITS, RULINGS, older.slug, undated.slug]
+        oldest_first = slugs(api_client.get(DEVELOPMENTS, {"ordering": "occurred"}))
+        assert oldest_first == [older.slug, RULINGS, SUITS, undated.slug]
+
+    def test_read_only_and_unknown_slugs_are_404s(self, curator_api):
+        assert curator_api.post(DEVELOPMENTS, {"title": "x"}, format="json").status_code == 405
+        assert curator_api.delete(f"{DEVELOPMENTS}{SUITS}/").status_code == 405
+        assert curator_api.get(f"{DEVELOPMENTS}nothing-here/").status_code == 404
+
+    def test_timeline_entries_link_to_the_resource(self, api_client):
+        entries = api_client.get("/api/v1/timeline/", {"kind": "development"}).json()["results"]
+        urls = {entry["url"] for entry in entries}
+        assert f"http://testserver{DEVELOPMENTS}{SUITS}/" in urls
+        assert f"http://testserver{DEVELOPMENTS}{RULINGS}/" in urls
 
 
 class TestWrites:
@@ -355,3 +442,14 @@ def test_timeline_and_search_are_in_the_api_root(api_client):
     root = api_client.get(reverse("api:api-root"))
     assert root.status_code == 200
     assert "deals" in root.json()
+
+
+@pytest.mark.parametrize(
+    ("ordering", "first"),
+    [
+        ("announced", "meta-midjourney-licensing-partnership"),
+        ("value", "meta-ai-researcher-hiring-campaign"),
+    ],
+)
+def test_ascending_orders_keep_undated_and_undisclosed_last(api_client, ordering, first):
+    assert slugs(api_client.get(DEALS, {"ordering": ordering}))[0] == first

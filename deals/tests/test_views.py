@@ -88,6 +88,12 @@ class TestTimeline:
         assert "Disney and Universal v. Midjourney" in filed
         assert "Meta licenses" not in filed
 
+    def test_several_kinds_as_the_api_takes_them(self, client):
+        html = page(client, reverse("deals:timeline") + "?kind=founding&kind=lawsuit")
+        assert "Disney and Universal v. Midjourney" in html
+        assert "entry-founding" in html
+        assert "Meta licenses" not in html
+
     def test_bad_filters_show_a_message_not_an_error(self, client):
         html = page(client, reverse("deals:timeline"), data={"year": "soon", "kind": "x"})
         assert 'class="error"' in html

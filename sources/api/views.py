@@ -1,17 +1,17 @@
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, F
+from django.db.models import F
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import permissions, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from core.api.representations import Links, ordered, partial_date, partial_date_fields
+from core.api.representations import Links
 from core.api.serializers import keyset_page
 from core.api.views import KEYSET_PARAMETERS, RecordViewSet
 
 from ..filtersets import ArticleFilterSet, ProposalFilterSet
-from ..models import PROPOSAL_RESULTS, Article, IngestionRun, Proposal
+from ..models import Article, Proposal
 from ..services import (
     DuplicateArticle,
     article_submit,
@@ -26,59 +26,26 @@ from ..services.review import (
     merge_permissions,
 )
 from . import serializers as s
-
-#: The API resource of each kind of record a proposal can become (developments have none).
-RESULT_RESOURCES = {
-    "company": "companies",
-    "person": "people",
-    "product": "products",
-    "deal": "deals",
-    "investment": "investments",
-    "lawsuit": "lawsuits",
-}
-
-
-def _curator(request) -> bool:
-    """Curators and reviewers: staff who may see articles' full texts and proposals."""
-    user = request.user
-    return user.is_staff and user.has_perms(["sources.view_article", "sources.view_proposal"])
-
-
-def latest_runs(article_ids) -> dict[int, IngestionRun]:
-    """The latest ingestion run of each article (one query)."""
-    runs = {}
-    for run in IngestionRun.objects.filter(article_id__in=article_ids).order_by(
-        "article_id", "-created_at", "-id"
-    ):
-        runs.setdefault(run.article_id, run)
-    return runs
-
-
-def ingestion(run: IngestionRun | None, links: Links) -> dict | None:
-    if run is None:
-        return None
-    return {
-        "status": run.status,
-        "attempts": run.attempts,
-        "error": run.error,
-        "proposal_count": run.proposal_count,
-        "requested_at": run.created_at,
-        "started_at": run.started_at,
-        "finished_at": run.finished_at,
-        "proposals_url": f"{links.prefix('proposals')}?article={run.article_id}",
-    }
+from .representations import (
+    ArticleOut,
+    ArticleRepresentation,
+    DuplicateArticleOut,
+    ProposalOut,
+    ProposalRepresentation,
+    is_curator,
+)
 
 
 @extend_schema_view(
     list=extend_schema(
-        responses=keyset_page(s.ArticleOut, "ArticlePage"), parameters=KEYSET_PARAMETERS
+        responses=keyset_page(ArticleOut, "ArticlePage"), parameters=KEYSET_PARAMETERS
     ),
-    retrieve=extend_schema(responses=s.ArticleOut),
+    retrieve=extend_schema(responses=ArticleOut),
     create=extend_schema(
         request=s.ArticleSubmit,
         responses={
-            202: OpenApiResponse(s.ArticleOut, "Stored; ingestion queued (or done)."),
-            409: OpenApiResponse(s.DuplicateArticleOut, "The text is already in the tracker."),
+            202: OpenApiResponse(ArticleOut, "Stored; ingestion queued (or done)."),
+            409: OpenApiResponse(DuplicateArticleOut, "The text is already in the tracker."),
         },
     ),
 )
@@ -87,52 +54,12 @@ class ArticleViewSet(RecordViewSet):
     readers get the cited excerpts (on each record) and the link. Curators submit new
     articles here; each is read by the ingestion task, which leaves proposals."""
 
-    resource = "articles"
     lookup_field = "pk"
     queryset = Article.objects.all()
+    representation = ArticleRepresentation
     filterset_class = ArticleFilterSet
     sort_key = F("id")
     pagination_class = None
-
-    def build(self, ids):
-        links = Links(self.request)
-        curator = _curator(self.request)
-        runs = latest_runs(ids) if curator else {}
-        rows = (
-            Article.objects.filter(pk__in=ids)
-            .annotate(citation_count=Count("citations"))
-            .values(
-                "id",
-                "title",
-                "language",
-                "outlet",
-                "url",
-                "text",
-                "text_is_public",
-                "attribution",
-                "citation_count",
-                *partial_date_fields("published"),
-            )
-        )
-        records = {
-            row["id"]: {
-                "id": row["id"],
-                "url": links.url("articles", row["id"]),
-                "html_url": links.page("articles", row["id"]),
-                "title": row["title"],
-                "language": row["language"],
-                "outlet": row["outlet"],
-                "source_url": row["url"],
-                "published": partial_date(row, "published"),
-                "text_is_public": row["text_is_public"],
-                "text": row["text"] if row["text_is_public"] or curator else None,
-                "attribution": row["attribution"],
-                "citation_count": row["citation_count"],
-                "ingestion": ingestion(runs.get(row["id"]), links),
-            }
-            for row in rows
-        }
-        return ordered(records, ids)
 
     def create(self, request, *args, **kwargs):
         serializer = s.ArticleSubmit(data=request.data)
@@ -160,7 +87,7 @@ class CuratorsOnly(permissions.BasePermission):
     """Proposals are for curators: reading needs the view permission, deciding more."""
 
     def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and _curator(request))
+        return bool(request.user and request.user.is_authenticated and is_curator(request))
 
 
 CURATORS_ONLY = {
@@ -171,21 +98,21 @@ CURATORS_ONLY = {
 
 @extend_schema_view(
     list=extend_schema(
-        responses={200: keyset_page(s.ProposalOut, "ProposalPage"), **CURATORS_ONLY},
+        responses={200: keyset_page(ProposalOut, "ProposalPage"), **CURATORS_ONLY},
         parameters=KEYSET_PARAMETERS,
     ),
-    retrieve=extend_schema(responses={200: s.ProposalOut, **CURATORS_ONLY}),
+    retrieve=extend_schema(responses={200: ProposalOut, **CURATORS_ONLY}),
     accept=extend_schema(
         request=s.ProposalAccept,
-        responses={200: s.ProposalOut, 409: OpenApiResponse(description="Already decided.")},
+        responses={200: ProposalOut, 409: OpenApiResponse(description="Already decided.")},
     ),
     merge=extend_schema(
         request=s.ProposalMerge,
-        responses={200: s.ProposalOut, 409: OpenApiResponse(description="Already decided.")},
+        responses={200: ProposalOut, 409: OpenApiResponse(description="Already decided.")},
     ),
     reject=extend_schema(
         request=s.ProposalReject,
-        responses={200: s.ProposalOut, 409: OpenApiResponse(description="Already decided.")},
+        responses={200: ProposalOut, 409: OpenApiResponse(description="Already decided.")},
     ),
 )
 class ProposalViewSet(RecordViewSet):
@@ -195,54 +122,13 @@ class ProposalViewSet(RecordViewSet):
     evidence sentence, in one transaction; send an edited `payload` to change it first.
     """
 
-    resource = "proposals"
     lookup_field = "pk"
     queryset = Proposal.objects.all()
+    representation = ProposalRepresentation
     filterset_class = ProposalFilterSet
     permission_classes = [CuratorsOnly]
     sort_key = F("id")
     pagination_class = None
-
-    def build(self, ids):
-        links = Links(self.request)
-        proposals = Proposal.objects.filter(pk__in=ids).select_related(
-            "article", "decided_by", *PROPOSAL_RESULTS
-        )
-        records = {proposal.pk: self.represent(proposal, links) for proposal in proposals}
-        return ordered(records, ids)
-
-    def represent(self, proposal: Proposal, links: Links) -> dict:
-        record = proposal.record
-        link = None
-        if record is not None:
-            kind = record._meta.model_name
-            resource = RESULT_RESOURCES.get(kind)
-            link = {
-                "type": kind,
-                "slug": record.slug,
-                "url": links.url(resource, record.slug) if resource else None,
-            }
-        return {
-            "id": proposal.pk,
-            "url": links.url("proposals", proposal.pk),
-            "article": {
-                "id": proposal.article_id,
-                "title": proposal.article.title,
-                "url": links.url("articles", proposal.article_id),
-            },
-            "kind": proposal.kind,
-            "status": proposal.status,
-            "summary": proposal.summary,
-            "confidence": proposal.confidence,
-            "evidence": proposal.evidence,
-            "payload": proposal.payload,
-            "record": link,
-            "decided_by": proposal.decided_by.get_username() if proposal.decided_by else None,
-            "decided_at": proposal.decided_at,
-            "note": proposal.note,
-            "created_at": proposal.created_at,
-            "version": proposal.version,
-        }
 
     def _proposal(self, request, needed) -> Proposal:
         """The proposal of the URL, once the user may decide on it (`needed(kind)`)."""

@@ -1,0 +1,276 @@
+"""Read shapes of companies, people and products: queries, dicts and schema together."""
+
+from collections import defaultdict
+
+from rest_framework import serializers
+
+from core.api.representations import (
+    PAGES,
+    Links,
+    Representation,
+    codes_by_record,
+    partial_date,
+    partial_date_fields,
+    per_record,
+    reference,
+)
+from core.api.serializers import AliasOut, CitationOut, PartialDateOut, ReferenceOut
+from sources.api.representations import citations_by_record
+
+from ..models import Alias, Company, Person, Product, Role
+
+
+class RoleOut(serializers.Serializer):
+    title = serializers.CharField()
+    title_ar = serializers.CharField(allow_blank=True)
+    started = PartialDateOut()
+    ended = PartialDateOut()
+
+
+class CompanyRoleOut(RoleOut):
+    person = ReferenceOut()
+
+
+class PersonRoleOut(RoleOut):
+    company = ReferenceOut()
+
+
+class ProductReferenceOut(ReferenceOut):
+    kind = serializers.CharField()
+
+
+class RecordOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    url = serializers.URLField()
+    html_url = serializers.URLField(allow_null=True, help_text="The record's page for readers.")
+    name = serializers.CharField()
+    name_ar = serializers.CharField(allow_blank=True)
+    description = serializers.CharField(allow_blank=True)
+    description_ar = serializers.CharField(allow_blank=True)
+    aliases = AliasOut(many=True)
+    citations = CitationOut(many=True)
+    version = serializers.IntegerField()
+    updated_at = serializers.DateTimeField()
+
+
+class CompanyOut(RecordOut):
+    kinds = serializers.ListField(child=serializers.CharField())
+    status = serializers.CharField()
+    founded = PartialDateOut()
+    headquarters_country = serializers.CharField(allow_blank=True)
+    website = serializers.CharField(allow_blank=True)
+    people = CompanyRoleOut(many=True)
+    products = ProductReferenceOut(many=True)
+
+
+class PersonOut(RecordOut):
+    roles = PersonRoleOut(many=True)
+
+
+class ProductOut(RecordOut):
+    kind = serializers.CharField()
+    company = ReferenceOut()
+    launched = PartialDateOut()
+    platforms = ReferenceOut(many=True)
+
+
+def aliases_by_record(target: str, ids: list[int]) -> dict[int, list[dict]]:
+    found = defaultdict(list)
+    rows = Alias.objects.filter(**{f"{target}_id__in": ids}).order_by("-is_primary", "name")
+    for row in rows.values(f"{target}_id", "name", "language", "is_primary"):
+        found[row.pop(f"{target}_id")].append(row)
+    return found
+
+
+def roles_by(field: str, ids: list[int], other: str, links: Links) -> dict[int, list[dict]]:
+    """Roles of companies or people, each with a reference to the other side."""
+    resource = "companies" if other == "company" else "people"
+    rows = (
+        Role.objects.filter(**{f"{field}_id__in": ids})
+        .order_by("-started_on", "id")
+        .values(
+            f"{field}_id",
+            "title",
+            "title_ar",
+            f"{other}__slug",
+            f"{other}__name",
+            f"{other}__name_ar",
+            *partial_date_fields("started"),
+            *partial_date_fields("ended"),
+        )
+    )
+    found = defaultdict(list)
+    for row in rows:
+        found[row[f"{field}_id"]].append(
+            {
+                "title": row["title"],
+                "title_ar": row["title_ar"],
+                "started": partial_date(row, "started"),
+                "ended": partial_date(row, "ended"),
+                other: reference(
+                    links,
+                    resource,
+                    row[f"{other}__slug"],
+                    row[f"{other}__name"],
+                    row[f"{other}__name_ar"],
+                ),
+            }
+        )
+    return found
+
+
+class NamedRepresentation(Representation):
+    """What companies, people and products share: names, aliases, citations, version."""
+
+    #: The citation's and the alias's foreign key to the record.
+    target = ""
+    fields = (
+        "id",
+        "slug",
+        "name",
+        "name_ar",
+        "description",
+        "description_ar",
+        "version",
+        "updated_at",
+    )
+
+    def get_attrs(self, ids):
+        return per_record(
+            ids,
+            aliases=aliases_by_record(self.target, ids),
+            citations=citations_by_record(self.target, ids, self.links),
+            **self.related(ids),
+        )
+
+    def related(self, ids: list[int]) -> dict[str, dict[int, list]]:
+        """The kind's own related rows by record id, one map per attribute."""
+        return {}
+
+    def serialize(self, row, attrs):
+        return {
+            "id": row["id"],
+            "slug": row["slug"],
+            "url": self.links.url(self.resource, row["slug"]),
+            "html_url": self.links.page(self.resource, row["slug"])
+            if self.resource in PAGES
+            else None,
+            "name": row["name"],
+            "name_ar": row["name_ar"],
+            "description": row["description"],
+            "description_ar": row["description_ar"],
+            "aliases": attrs["aliases"],
+            "citations": attrs["citations"],
+            "version": row["version"],
+            "updated_at": row["updated_at"],
+        }
+
+
+class CompanyRepresentation(NamedRepresentation):
+    resource = "companies"
+    model = Company
+    out = CompanyOut
+    target = "company"
+    fields = (
+        *NamedRepresentation.fields,
+        "status",
+        "headquarters_country",
+        "website",
+        *partial_date_fields("founded"),
+    )
+
+    def related(self, ids):
+        products = defaultdict(list)
+        for row in (
+            Product.objects.filter(company_id__in=ids)
+            .order_by("name")
+            .values("company_id", "slug", "name", "name_ar", "kind")
+        ):
+            products[row["company_id"]].append(
+                {
+                    **reference(self.links, "products", row["slug"], row["name"], row["name_ar"]),
+                    "kind": row["kind"],
+                }
+            )
+        return {
+            "kinds": codes_by_record(Company.kinds.through, "company_id", "companykind_id", ids),
+            "products": products,
+            "people": roles_by("company", ids, "person", self.links),
+        }
+
+    def serialize(self, row, attrs):
+        return {
+            **super().serialize(row, attrs),
+            "kinds": attrs["kinds"],
+            "status": row["status"],
+            "founded": partial_date(row, "founded"),
+            "headquarters_country": row["headquarters_country"],
+            "website": row["website"],
+            "people": attrs["people"],
+            "products": attrs["products"],
+        }
+
+
+class PersonRepresentation(NamedRepresentation):
+    resource = "people"
+    model = Person
+    out = PersonOut
+    target = "person"
+
+    def related(self, ids):
+        return {"roles": roles_by("person", ids, "company", self.links)}
+
+    def serialize(self, row, attrs):
+        return {**super().serialize(row, attrs), "roles": attrs["roles"]}
+
+
+class ProductRepresentation(NamedRepresentation):
+    resource = "products"
+    model = Product
+    out = ProductOut
+    target = "product"
+    fields = (
+        *NamedRepresentation.fields,
+        "kind",
+        "company__slug",
+        "company__name",
+        "company__name_ar",
+        *partial_date_fields("launched"),
+    )
+
+    def related(self, ids):
+        platforms = defaultdict(list)
+        for row in (
+            Product.platforms.through.objects.filter(from_product_id__in=ids)
+            .order_by("to_product__name")
+            .values(
+                "from_product_id", "to_product__slug", "to_product__name", "to_product__name_ar"
+            )
+        ):
+            platforms[row["from_product_id"]].append(
+                reference(
+                    self.links,
+                    "products",
+                    row["to_product__slug"],
+                    row["to_product__name"],
+                    row["to_product__name_ar"],
+                )
+            )
+        return {"platforms": platforms}
+
+    def serialize(self, row, attrs):
+        return {
+            **super().serialize(row, attrs),
+            "kind": row["kind"],
+            "company": reference(
+                self.links,
+                "companies",
+                row["company__slug"],
+                row["company__name"],
+                row["company__name_ar"],
+            ),
+            "html_url": f"{self.links.page('companies', row['company__slug'])}?tab=products",
+            "launched": partial_date(row, "launched"),
+            "platforms": attrs["platforms"],
+        }

@@ -1,0 +1,485 @@
+"""Read shapes of deals, investments, lawsuits, developments and the timeline.
+
+Each representation declares its columns, the related rows it loads for a whole page
+(`get_attrs`), the dict of one record (`serialize`) and the schema it matches (`out`).
+"""
+
+from collections import defaultdict
+
+from rest_framework import serializers
+
+from core.api.representations import (
+    Links,
+    Representation,
+    codes_by_record,
+    money,
+    money_fields,
+    partial_date,
+    partial_date_fields,
+    per_record,
+    reference,
+)
+from core.api.serializers import CitationOut, MoneyOut, PartialDateOut, ReferenceOut
+from sources.api.representations import citations_by_record
+
+from ..models import (
+    Deal,
+    DealParty,
+    DealPartyRole,
+    Development,
+    DevelopmentKind,
+    Investment,
+    Lawsuit,
+    LawsuitEvent,
+    LawsuitParty,
+    LawsuitSide,
+)
+from ..selectors import TimelineEntry
+
+PARTY_FIELDS = (
+    "company_id",
+    "company__slug",
+    "company__name",
+    "company__name_ar",
+    "person_id",
+    "person__slug",
+    "person__name",
+    "person__name_ar",
+)
+
+
+def company_or_person(row: dict, links: Links) -> dict:
+    """A party's company and person references (one of them null), from PARTY_FIELDS."""
+    company = (
+        reference(
+            links, "companies", row["company__slug"], row["company__name"], row["company__name_ar"]
+        )
+        if row["company_id"]
+        else None
+    )
+    person = (
+        reference(links, "people", row["person__slug"], row["person__name"], row["person__name_ar"])
+        if row["person_id"]
+        else None
+    )
+    return {"company": company, "person": person}
+
+
+class DatedRecordOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    url = serializers.URLField()
+    html_url = serializers.URLField(help_text="The record's page for readers.")
+    status = serializers.CharField()
+    summary = serializers.CharField(allow_blank=True)
+    summary_ar = serializers.CharField(allow_blank=True)
+    citations = CitationOut(many=True)
+    version = serializers.IntegerField()
+    updated_at = serializers.DateTimeField()
+
+
+class DatedRepresentation(Representation):
+    """What deals, investments and lawsuits share: status, summaries, citations, version."""
+
+    #: The citation's foreign key to the record.
+    target = ""
+    fields = ("id", "slug", "status", "summary", "summary_ar", "version", "updated_at")
+
+    def get_attrs(self, ids):
+        return per_record(
+            ids, citations=citations_by_record(self.target, ids, self.links), **self.related(ids)
+        )
+
+    def related(self, ids: list[int]) -> dict[str, dict[int, list]]:
+        """The kind's own related rows by record id, one map per attribute."""
+        return {}
+
+    def serialize(self, row, attrs):
+        return {
+            "id": row["id"],
+            "slug": row["slug"],
+            "url": self.links.url(self.resource, row["slug"]),
+            "html_url": self.links.page(self.resource, row["slug"]),
+            "status": row["status"],
+            "summary": row["summary"],
+            "summary_ar": row["summary_ar"],
+            "citations": attrs["citations"],
+            "version": row["version"],
+            "updated_at": row["updated_at"],
+        }
+
+
+class UnnamedOut(serializers.Serializer):
+    description = serializers.CharField()
+    description_ar = serializers.CharField(allow_blank=True)
+    count = serializers.IntegerField(allow_null=True)
+
+
+class DealPartyOut(serializers.Serializer):
+    role = serializers.ChoiceField(choices=DealPartyRole.choices)
+    company = ReferenceOut(allow_null=True)
+    person = ReferenceOut(allow_null=True)
+    unnamed = UnnamedOut(allow_null=True)
+
+
+class DealOut(DatedRecordOut):
+    title = serializers.CharField()
+    title_ar = serializers.CharField(allow_blank=True)
+    kinds = serializers.ListField(child=serializers.CharField())
+    announced = PartialDateOut()
+    announced_by = ReferenceOut(allow_null=True)
+    announced_via = serializers.CharField(allow_blank=True)
+    value = MoneyOut()
+    parties = DealPartyOut(many=True)
+
+
+class DealRepresentation(DatedRepresentation):
+    resource = "deals"
+    model = Deal
+    out = DealOut
+    target = "deal"
+    fields = (
+        *DatedRepresentation.fields,
+        "title",
+        "title_ar",
+        "announced_via",
+        "announced_by__slug",
+        "announced_by__name",
+        "announced_by__name_ar",
+        *partial_date_fields("announced"),
+        *money_fields(),
+    )
+
+    def related(self, ids):
+        parties = defaultdict(list)
+        for row in (
+            DealParty.objects.filter(deal_id__in=ids)
+            .order_by("role", "id")
+            .values(
+                "deal_id",
+                "role",
+                "unnamed_description",
+                "unnamed_description_ar",
+                "unnamed_count",
+                *PARTY_FIELDS,
+            )
+        ):
+            unnamed = (
+                {
+                    "description": row["unnamed_description"],
+                    "description_ar": row["unnamed_description_ar"],
+                    "count": row["unnamed_count"],
+                }
+                if row["unnamed_description"]
+                else None
+            )
+            parties[row["deal_id"]].append(
+                {"role": row["role"], **company_or_person(row, self.links), "unnamed": unnamed}
+            )
+        return {
+            "kinds": codes_by_record(Deal.kinds.through, "deal_id", "dealkind_id", ids),
+            "parties": parties,
+        }
+
+    def serialize(self, row, attrs):
+        announced_by = (
+            reference(
+                self.links,
+                "people",
+                row["announced_by__slug"],
+                row["announced_by__name"],
+                row["announced_by__name_ar"],
+            )
+            if row["announced_by__slug"]
+            else None
+        )
+        return {
+            **super().serialize(row, attrs),
+            "title": row["title"],
+            "title_ar": row["title_ar"],
+            "kinds": attrs["kinds"],
+            "announced": partial_date(row, "announced"),
+            "announced_by": announced_by,
+            "announced_via": row["announced_via"],
+            "value": money(row),
+            "parties": attrs["parties"],
+        }
+
+
+class InvestmentOut(DatedRecordOut):
+    investee = ReferenceOut()
+    investors = ReferenceOut(many=True)
+    round = serializers.CharField(allow_blank=True)
+    announced = PartialDateOut()
+    value = MoneyOut()
+    stake_percent = serializers.CharField(allow_null=True)
+
+
+class InvestmentRepresentation(DatedRepresentation):
+    resource = "investments"
+    model = Investment
+    out = InvestmentOut
+    target = "investment"
+    fields = (
+        *DatedRepresentation.fields,
+        "round",
+        "stake_percent",
+        "investee__slug",
+        "investee__name",
+        "investee__name_ar",
+        *partial_date_fields("announced"),
+        *money_fields(),
+    )
+
+    def related(self, ids):
+        investors = defaultdict(list)
+        for row in (
+            Investment.investors.through.objects.filter(investment_id__in=ids)
+            .order_by("company__name")
+            .values("investment_id", "company__slug", "company__name", "company__name_ar")
+        ):
+            investors[row["investment_id"]].append(
+                reference(
+                    self.links,
+                    "companies",
+                    row["company__slug"],
+                    row["company__name"],
+                    row["company__name_ar"],
+                )
+            )
+        return {"investors": investors}
+
+    def serialize(self, row, attrs):
+        stake = row["stake_percent"]
+        return {
+            **super().serialize(row, attrs),
+            "investee": reference(
+                self.links,
+                "companies",
+                row["investee__slug"],
+                row["investee__name"],
+                row["investee__name_ar"],
+            ),
+            "investors": attrs["investors"],
+            "round": row["round"],
+            "announced": partial_date(row, "announced"),
+            "value": money(row),
+            "stake_percent": None if stake is None else f"{stake.normalize():f}",
+        }
+
+
+class LawsuitPartyOut(serializers.Serializer):
+    side = serializers.ChoiceField(choices=LawsuitSide.choices)
+    company = ReferenceOut(allow_null=True)
+    person = ReferenceOut(allow_null=True)
+
+
+class EventOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    occurred = PartialDateOut()
+    summary = serializers.CharField()
+    summary_ar = serializers.CharField(allow_blank=True)
+    citations = CitationOut(many=True)
+
+
+class LawsuitOut(DatedRecordOut):
+    title = serializers.CharField()
+    title_ar = serializers.CharField(allow_blank=True)
+    court = serializers.CharField(allow_blank=True)
+    docket_number = serializers.CharField(allow_blank=True)
+    jurisdiction = serializers.CharField(allow_blank=True)
+    filed = PartialDateOut()
+    claims = serializers.ListField(child=serializers.CharField())
+    parties = LawsuitPartyOut(many=True)
+    events = EventOut(many=True)
+
+
+class LawsuitRepresentation(DatedRepresentation):
+    resource = "lawsuits"
+    model = Lawsuit
+    out = LawsuitOut
+    target = "lawsuit"
+    fields = (
+        *DatedRepresentation.fields,
+        "title",
+        "title_ar",
+        "court",
+        "docket_number",
+        "jurisdiction",
+        *partial_date_fields("filed"),
+    )
+
+    def related(self, ids):
+        parties = defaultdict(list)
+        for row in (
+            LawsuitParty.objects.filter(lawsuit_id__in=ids)
+            .order_by("side", "id")
+            .values("lawsuit_id", "side", *PARTY_FIELDS)
+        ):
+            parties[row["lawsuit_id"]].append(
+                {"side": row["side"], **company_or_person(row, self.links)}
+            )
+        return {
+            "claims": codes_by_record(Lawsuit.claims.through, "lawsuit_id", "claimkind_id", ids),
+            "parties": parties,
+            "events": self.events(ids),
+        }
+
+    def events(self, ids: list[int]) -> dict[int, list[dict]]:
+        """Each lawsuit's events, oldest first, with their own citations (two queries)."""
+        rows = list(
+            LawsuitEvent.objects.filter(lawsuit_id__in=ids)
+            .order_by("occurred_on", "id")
+            .values(
+                "id",
+                "lawsuit_id",
+                "kind",
+                "summary",
+                "summary_ar",
+                *partial_date_fields("occurred"),
+            )
+        )
+        citations = citations_by_record("lawsuit_event", [row["id"] for row in rows], self.links)
+        events = defaultdict(list)
+        for row in rows:
+            events[row["lawsuit_id"]].append(
+                {
+                    "id": row["id"],
+                    "kind": row["kind"],
+                    "occurred": partial_date(row, "occurred"),
+                    "summary": row["summary"],
+                    "summary_ar": row["summary_ar"],
+                    "citations": citations.get(row["id"], []),
+                }
+            )
+        return events
+
+    def serialize(self, row, attrs):
+        return {
+            **super().serialize(row, attrs),
+            "title": row["title"],
+            "title_ar": row["title_ar"],
+            "court": row["court"],
+            "docket_number": row["docket_number"],
+            "jurisdiction": row["jurisdiction"],
+            "filed": partial_date(row, "filed"),
+            "claims": attrs["claims"],
+            "parties": attrs["parties"],
+            "events": attrs["events"],
+        }
+
+
+class DevelopmentOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    url = serializers.URLField()
+    html_url = serializers.URLField(help_text="The development's page for readers.")
+    kind = serializers.ChoiceField(choices=DevelopmentKind.choices)
+    title = serializers.CharField()
+    title_ar = serializers.CharField(allow_blank=True)
+    occurred = PartialDateOut()
+    jurisdiction = serializers.CharField(
+        allow_blank=True, help_text="ISO 3166-1 alpha-2 code; blank when not one country."
+    )
+    companies = ReferenceOut(many=True)
+    summary = serializers.CharField()
+    summary_ar = serializers.CharField(allow_blank=True)
+    citations = CitationOut(many=True)
+    version = serializers.IntegerField()
+    updated_at = serializers.DateTimeField()
+
+
+class DevelopmentRepresentation(Representation):
+    """Legal and market developments that name no single case or deal."""
+
+    resource = "developments"
+    model = Development
+    out = DevelopmentOut
+    fields = (
+        "id",
+        "slug",
+        "kind",
+        "title",
+        "title_ar",
+        "jurisdiction",
+        "summary",
+        "summary_ar",
+        "version",
+        "updated_at",
+        *partial_date_fields("occurred"),
+    )
+
+    def get_attrs(self, ids):
+        companies = defaultdict(list)
+        for row in (
+            Development.companies.through.objects.filter(development_id__in=ids)
+            .order_by("company__name")
+            .values("development_id", "company__slug", "company__name", "company__name_ar")
+        ):
+            companies[row["development_id"]].append(
+                reference(
+                    self.links,
+                    "companies",
+                    row["company__slug"],
+                    row["company__name"],
+                    row["company__name_ar"],
+                )
+            )
+        return per_record(
+            ids,
+            companies=companies,
+            citations=citations_by_record("development", ids, self.links),
+        )
+
+    def serialize(self, row, attrs):
+        return {
+            "id": row["id"],
+            "slug": row["slug"],
+            "url": self.links.url(self.resource, row["slug"]),
+            "html_url": self.links.page(self.resource, row["slug"]),
+            "kind": row["kind"],
+            "title": row["title"],
+            "title_ar": row["title_ar"],
+            "occurred": partial_date(row, "occurred"),
+            "jurisdiction": row["jurisdiction"],
+            "companies": attrs["companies"],
+            "summary": row["summary"],
+            "summary_ar": row["summary_ar"],
+            "citations": attrs["citations"],
+            "version": row["version"],
+            "updated_at": row["updated_at"],
+        }
+
+
+class TimelineEntryOut(serializers.Serializer):
+    kind = serializers.CharField()
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    title_ar = serializers.CharField(allow_blank=True)
+    date = PartialDateOut()
+    url = serializers.URLField(allow_null=True)
+    companies = ReferenceOut(many=True)
+
+
+class TimelinePageOut(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    first = serializers.URLField()
+    results = TimelineEntryOut(many=True)
+
+
+def timeline_entry(entry: TimelineEntry, links: Links) -> dict:
+    """One timeline entry (already loaded with its companies by the selector)."""
+    return {
+        "kind": entry.kind,
+        "id": entry.id,
+        "title": entry.title,
+        "title_ar": entry.title_ar,
+        "date": {
+            "date": entry.date.date.isoformat(),
+            "precision": entry.date.precision,
+            "inferred": entry.date.inferred,
+        },
+        "url": links.url(entry.resource, entry.slug) if entry.resource else None,
+        "companies": [reference(links, "companies", *company) for company in entry.companies],
+    }

@@ -1,0 +1,258 @@
+"""Read shapes of articles, proposals and citations: queries, dicts and schema together."""
+
+from collections import defaultdict
+
+from django.db.models import Count
+from rest_framework import serializers
+
+from core.api.representations import Links, Representation, partial_date, partial_date_fields
+from core.api.serializers import PartialDateOut
+
+from ..models import (
+    PROPOSAL_RESULTS,
+    Article,
+    Citation,
+    IngestionRun,
+    IngestionStatus,
+    Proposal,
+    ProposalKind,
+    ProposalStatus,
+)
+
+#: The API resource of each kind of record a proposal can become.
+RESULT_RESOURCES = {
+    "company": "companies",
+    "person": "people",
+    "product": "products",
+    "deal": "deals",
+    "investment": "investments",
+    "lawsuit": "lawsuits",
+    "development": "developments",
+}
+
+
+def citations_by_record(target: str, ids: list[int], links: Links) -> dict[int, list[dict]]:
+    """The citations of the records `ids` of one citable kind, by record id (one query).
+
+    `target` is the citation's foreign key to the record ("deal", "lawsuit_event", ...).
+    """
+    rows = (
+        Citation.objects.filter(**{f"{target}_id__in": ids})
+        .order_by("id")
+        .values(f"{target}_id", "excerpt", "supports", "article_id", "article__title")
+    )
+    cited = defaultdict(list)
+    for row in rows:
+        cited[row[f"{target}_id"]].append(
+            {
+                "article": {
+                    "id": row["article_id"],
+                    "title": row["article__title"],
+                    "url": links.url("articles", row["article_id"]),
+                },
+                "excerpt": row["excerpt"],
+                "supports": row["supports"],
+            }
+        )
+    return cited
+
+
+def is_curator(request) -> bool:
+    """Curators and reviewers: staff who may see articles' full texts and proposals."""
+    user = request.user
+    return user.is_staff and user.has_perms(["sources.view_article", "sources.view_proposal"])
+
+
+class IngestionOut(serializers.Serializer):
+    status = serializers.ChoiceField(choices=IngestionStatus.choices)
+    attempts = serializers.IntegerField(help_text="Worker runs so far, retries included.")
+    error = serializers.CharField(allow_blank=True, help_text="Why it failed, when it did.")
+    proposal_count = serializers.IntegerField()
+    requested_at = serializers.DateTimeField()
+    started_at = serializers.DateTimeField(allow_null=True)
+    finished_at = serializers.DateTimeField(allow_null=True)
+    proposals_url = serializers.URLField()
+
+
+class ArticleOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField()
+    html_url = serializers.URLField(help_text="The article's page for readers.")
+    title = serializers.CharField(allow_blank=True)
+    language = serializers.CharField()
+    outlet = serializers.CharField(allow_blank=True)
+    source_url = serializers.CharField(allow_blank=True, help_text="Where it was published.")
+    published = PartialDateOut()
+    text_is_public = serializers.BooleanField()
+    text = serializers.CharField(
+        allow_null=True, help_text="Full text: public seed articles, or for curators; else null."
+    )
+    attribution = serializers.CharField(allow_blank=True)
+    citation_count = serializers.IntegerField()
+    ingestion = IngestionOut(
+        allow_null=True,
+        help_text="The latest ingestion run (curators only; null for others or if none).",
+    )
+
+
+class DuplicateArticleOut(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField(help_text='Always "duplicate".')
+    article = ArticleOut(help_text="The article already in the tracker with this text.")
+
+
+def latest_runs(article_ids) -> dict[int, IngestionRun]:
+    """The latest ingestion run of each article (one query)."""
+    runs = {}
+    for run in IngestionRun.objects.filter(article_id__in=article_ids).order_by(
+        "article_id", "-created_at", "-id"
+    ):
+        runs.setdefault(run.article_id, run)
+    return runs
+
+
+class ArticleRepresentation(Representation):
+    """Articles; the full text of news is for curators, as is the latest ingestion run."""
+
+    resource = "articles"
+    model = Article
+    out = ArticleOut
+    fields = (
+        "id",
+        "title",
+        "language",
+        "outlet",
+        "url",
+        "text",
+        "text_is_public",
+        "attribution",
+        "citation_count",
+        *partial_date_fields("published"),
+    )
+
+    def __init__(self, request):
+        super().__init__(request)
+        self.curator = is_curator(request)
+
+    def rows(self, ids):
+        articles = Article.objects.filter(pk__in=ids).annotate(citation_count=Count("citations"))
+        return articles.values(*self.fields)
+
+    def get_attrs(self, ids):
+        runs = latest_runs(ids) if self.curator else {}
+        return {pk: {"run": runs.get(pk)} for pk in ids}
+
+    def serialize(self, row, attrs):
+        return {
+            "id": row["id"],
+            "url": self.links.url("articles", row["id"]),
+            "html_url": self.links.page("articles", row["id"]),
+            "title": row["title"],
+            "language": row["language"],
+            "outlet": row["outlet"],
+            "source_url": row["url"],
+            "published": partial_date(row, "published"),
+            "text_is_public": row["text_is_public"],
+            "text": row["text"] if row["text_is_public"] or self.curator else None,
+            "attribution": row["attribution"],
+            "citation_count": row["citation_count"],
+            "ingestion": self.ingestion(attrs["run"]),
+        }
+
+    def ingestion(self, run: IngestionRun | None) -> dict | None:
+        if run is None:
+            return None
+        return {
+            "status": run.status,
+            "attempts": run.attempts,
+            "error": run.error,
+            "proposal_count": run.proposal_count,
+            "requested_at": run.created_at,
+            "started_at": run.started_at,
+            "finished_at": run.finished_at,
+            "proposals_url": f"{self.links.prefix('proposals')}?article={run.article_id}",
+        }
+
+
+class RecordLinkOut(serializers.Serializer):
+    type = serializers.CharField()
+    slug = serializers.CharField()
+    url = serializers.URLField(allow_null=True)
+
+
+class ProposalArticleOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField(allow_blank=True)
+    url = serializers.URLField()
+
+
+class ProposalOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField()
+    article = ProposalArticleOut()
+    kind = serializers.ChoiceField(choices=ProposalKind.choices)
+    status = serializers.ChoiceField(choices=ProposalStatus.choices)
+    summary = serializers.CharField()
+    confidence = serializers.FloatField()
+    evidence = serializers.CharField(help_text="The sentence it comes from; the citation.")
+    payload = serializers.JSONField(
+        help_text="The would-be record, in the write API's shape; companies and people it "
+        'names are {"type", "name", "name_ar", "slug"} with slug null for a new name.'
+    )
+    record = RecordLinkOut(allow_null=True, help_text="What it became or was merged into.")
+    decided_by = serializers.CharField(allow_null=True)
+    decided_at = serializers.DateTimeField(allow_null=True)
+    note = serializers.CharField(allow_blank=True)
+    created_at = serializers.DateTimeField()
+    version = serializers.IntegerField()
+
+
+class ProposalRepresentation(Representation):
+    """Proposals, read from model instances: the record each became is one of seven kinds."""
+
+    resource = "proposals"
+    model = Proposal
+    out = ProposalOut
+
+    def rows(self, ids):
+        return Proposal.objects.filter(pk__in=ids).select_related(
+            "article", "decided_by", *PROPOSAL_RESULTS
+        )
+
+    @staticmethod
+    def record_id(row) -> int:
+        return row.pk
+
+    def serialize(self, proposal, attrs):
+        return {
+            "id": proposal.pk,
+            "url": self.links.url("proposals", proposal.pk),
+            "article": {
+                "id": proposal.article_id,
+                "title": proposal.article.title,
+                "url": self.links.url("articles", proposal.article_id),
+            },
+            "kind": proposal.kind,
+            "status": proposal.status,
+            "summary": proposal.summary,
+            "confidence": proposal.confidence,
+            "evidence": proposal.evidence,
+            "payload": proposal.payload,
+            "record": self.record_link(proposal.record),
+            "decided_by": proposal.decided_by.get_username() if proposal.decided_by else None,
+            "decided_at": proposal.decided_at,
+            "note": proposal.note,
+            "created_at": proposal.created_at,
+            "version": proposal.version,
+        }
+
+    def record_link(self, record) -> dict | None:
+        if record is None:
+            return None
+        kind = record._meta.model_name
+        resource = RESULT_RESOURCES.get(kind)
+        return {
+            "type": kind,
+            "slug": record.slug,
+            "url": self.links.url(resource, record.slug) if resource else None,
+        }
