@@ -8,7 +8,7 @@ from core.views import record_or_redirect, render_page
 
 from . import charts
 from .forms import TimelineFilterForm
-from .models import Deal, DealParty, Investment, Lawsuit, LawsuitParty
+from .models import Deal, DealParty, Development, Investment, Lawsuit, LawsuitParty
 from .selectors import dashboard_figures, deal_latest, timeline_entries
 
 TIMELINE_PAGE = 25
@@ -101,3 +101,12 @@ def lawsuit_detail(request, key: str):
     return render_page(
         request, "deals/lawsuit_detail.html", {"lawsuit": lawsuit, "parties": parties}
     )
+
+
+def development_detail(request, key: str):
+    """A legal or market development that names no single case or deal."""
+    developments = Development.objects.prefetch_related("companies", "citations__article")
+    development, redirect = record_or_redirect(developments, key, "deals:development")
+    if redirect:
+        return redirect
+    return render_page(request, "deals/development_detail.html", {"development": development})

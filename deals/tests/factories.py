@@ -1,7 +1,20 @@
 import factory
 
 from companies.tests.factories import CompanyFactory
-from deals.models import Deal, DealParty, DealPartyRole, DealStatus, Lawsuit, LawsuitStatus
+from deals.models import (
+    Deal,
+    DealParty,
+    DealPartyRole,
+    DealStatus,
+    Development,
+    DevelopmentKind,
+    Investment,
+    InvestmentStatus,
+    Lawsuit,
+    LawsuitEvent,
+    LawsuitEventKind,
+    LawsuitStatus,
+)
 
 
 class DealFactory(factory.django.DjangoModelFactory):
@@ -33,3 +46,35 @@ class LawsuitFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Plaintiff {n} v. Defendant")
     status = LawsuitStatus.FILED
+
+
+class LawsuitEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LawsuitEvent
+
+    lawsuit = factory.SubFactory(LawsuitFactory)
+    kind = LawsuitEventKind.RULING
+    summary = "The court rules on the motion."
+
+
+class InvestmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Investment
+
+    investee = factory.SubFactory(CompanyFactory)
+    status = InvestmentStatus.ANNOUNCED
+
+
+class DevelopmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Development
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Development {n}")
+    kind = DevelopmentKind.COURT_RULINGS
+    summary = "Courts have ruled on training data."
+
+    @factory.post_generation
+    def companies(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.companies.set(extracted)
