@@ -12,6 +12,8 @@ from urllib.parse import quote
 from django.urls import reverse
 from django.utils import translation
 
+from core.records import own_pages
+
 
 def partial_date(row: dict, name: str) -> dict:
     day = row[f"{name}_on"]
@@ -49,15 +51,8 @@ def money_fields(name: str = "value") -> list[str]:
     ]
 
 
-#: The reader page of each API resource.
-PAGES = {
-    "companies": "companies:company",
-    "people": "companies:person",
-    "deals": "deals:deal",
-    "investments": "deals:investment",
-    "lawsuits": "deals:lawsuit",
-    "articles": "sources:article",
-}
+#: The reader page of each API resource whose records have a page of their own.
+PAGES = own_pages()
 
 
 class Links:

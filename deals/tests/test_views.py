@@ -189,6 +189,14 @@ class TestDevelopmentPage:
         response = client.get(reverse("deals:development", args=["nothing-here"]))
         assert response.status_code == 404
 
+    def test_linked_from_the_timeline_the_company_and_the_article(self, client):
+        link = f'href="{reverse("deals:development", args=[self.SLUG])}"'
+        assert link in page(client, reverse("deals:timeline"), data={"kind": "development"})
+        profile = reverse("companies:company", args=["meta"]) + "?tab=timeline"
+        assert link in page(client, profile)
+        article = Article.objects.get(citations__development__slug=self.SLUG)
+        assert link in page(client, reverse("sources:article", args=[article.pk]))
+
 
 @pytest.mark.usefixtures("seeded")
 class TestCompanyProfile:

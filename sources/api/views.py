@@ -10,6 +10,7 @@ from core.api.representations import Links, ordered, partial_date, partial_date_
 from core.api.serializers import keyset_page
 from core.api.views import KEYSET_PARAMETERS, RecordViewSet
 from core.dates import PartialDate
+from core.records import record_type
 
 from ..filtersets import ArticleFilterSet, ProposalFilterSet
 from ..models import PROPOSAL_RESULTS, Article, IngestionRun, Proposal
@@ -27,16 +28,6 @@ from ..services.review import (
     merge_permissions,
 )
 from . import serializers as s
-
-#: The API resource of each kind of record a proposal can become (developments have none).
-RESULT_RESOURCES = {
-    "company": "companies",
-    "person": "people",
-    "product": "products",
-    "deal": "deals",
-    "investment": "investments",
-    "lawsuit": "lawsuits",
-}
 
 
 def _curator(request) -> bool:
@@ -223,7 +214,7 @@ class ProposalViewSet(RecordViewSet):
         link = None
         if record is not None:
             kind = record._meta.model_name
-            resource = RESULT_RESOURCES.get(kind)
+            resource = record_type(kind).resource
             link = {
                 "type": kind,
                 "slug": record.slug,
