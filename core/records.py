@@ -259,7 +259,6 @@ RECORD_TYPES: tuple[RecordType, ...] = (
 
 _BY_NAME = {record_type.name: record_type for record_type in RECORD_TYPES}
 _BY_LABEL = {record_type.model_label: record_type for record_type in RECORD_TYPES}
-_BY_RESOURCE = {record_type.resource: record_type for record_type in RECORD_TYPES}
 _BY_TIMELINE_KIND = {
     record_type.timeline.kind: record_type for record_type in RECORD_TYPES if record_type.timeline
 }
@@ -272,11 +271,6 @@ def record_type(name: str) -> RecordType:
 def record_type_of(model: type[models.Model] | models.Model) -> RecordType:
     """The record type of a model or of one of its records."""
     return _BY_LABEL[model._meta.label]
-
-
-def resource_type(resource: str) -> RecordType | None:
-    """The record type behind an API resource (None for "proposals", "timeline", …)."""
-    return _BY_RESOURCE.get(resource) if resource else None
 
 
 def timeline_type(kind: str) -> RecordType:
