@@ -1,30 +1,31 @@
-"""Reads of deals, investments and lawsuits."""
+"""Reads of deals, investments and lawsuits; the timeline of every dated record."""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, Sum, TextChoices, Value
 from django.db.models.functions import Cast, Concat, LPad
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import Company, Product
+from companies.models import Company
 from core.data_version import data_version
 from core.dates import PartialDate
+from core.records import RECORD_TYPES, CompanyLink, RecordType, TimelineSource, timeline_type
 
 from .models import (
     Deal,
     DealKind,
     DealParty,
     DealPartyRole,
-    DealStatus,
     Development,
     Investment,
-    InvestmentStatus,
     Lawsuit,
-    LawsuitEvent,
     LawsuitEventKind,
     LawsuitParty,
     LawsuitStatus,
@@ -59,6 +60,11 @@ def investment_page_queryset() -> QuerySet[Investment]:
     )
 
 
+def development_page_queryset() -> QuerySet[Development]:
+    """Developments with what their page shows: companies and cited articles."""
+    return Development.objects.prefetch_related("companies", "citations__article")
+
+
 def lawsuit_page_queryset() -> QuerySet[Lawsuit]:
     """Lawsuits with their claims, sources, and events with theirs (parties: `lawsuit_parties`)."""
     return Lawsuit.objects.prefetch_related(
@@ -78,69 +84,60 @@ def deal_latest(*, limit: int = 20) -> QuerySet[Deal]:
     )[:limit]
 
 
-class TimelineKind(TextChoices):
-    DEAL = "deal", _("deal")
-    INVESTMENT = "investment", _("investment")
-    LAWSUIT = "lawsuit", _("lawsuit")
-    LAWSUIT_EVENT = "lawsuit_event", _("lawsuit event")
-    PRODUCT_LAUNCH = "product_launch", _("product launch")
-    FOUNDING = "founding", _("founding")
-    DEVELOPMENT = "development", _("development")
-
-
-STATUS_KINDS = {TimelineKind.DEAL, TimelineKind.INVESTMENT, TimelineKind.LAWSUIT}
+#: The timeline's kinds of event, from the record types' table, in its order.
+TIMELINE_TYPES = [record_type for record_type in RECORD_TYPES if record_type.timeline]
+TimelineKind = TextChoices(
+    "TimelineKind",
+    [
+        (source.kind.upper(), (source.kind, source.label))
+        for source in (record_type.timeline for record_type in TIMELINE_TYPES)
+    ],
+)
 
 
 def timeline_statuses() -> list[tuple[str, str]]:
-    """Every status a deal, an investment or a lawsuit can have, once each."""
+    """Every status a record with one (deal, investment, lawsuit) can have, once each."""
     statuses = {}
-    for choices in (DealStatus.choices, InvestmentStatus.choices, LawsuitStatus.choices):
-        for value, label in choices:
-            statuses.setdefault(value, label)
+    for record_type in TIMELINE_TYPES:
+        if record_type.timeline.has_status:
+            for value, label in record_type.model._meta.get_field("status").choices:
+                statuses.setdefault(value, label)
     return list(statuses.items())
 
 
-def _timeline_source(kind, queryset, date_name, title, title_ar, slug="slug", extra=None):
+def _timeline_rows(record_type: RecordType, queryset: QuerySet) -> QuerySet:
     """One kind of dated event, in the columns every kind shares."""
-    return queryset.filter(**{f"{date_name}_on__isnull": False}).values(
-        e_kind=Value(kind, output_field=CharField()),
+    source = record_type.timeline
+    return queryset.filter(**{f"{source.date}_on__isnull": False}).values(
+        e_kind=Value(source.kind, output_field=CharField()),
         e_id=F("id"),
-        e_slug=F(slug),
-        e_title=F(title),
-        e_title_ar=F(title_ar),
-        e_extra=F(extra) if extra else Value("", output_field=CharField()),
-        e_day=F(f"{date_name}_on"),
-        e_precision=F(f"{date_name}_precision"),
-        e_inferred=F(f"{date_name}_inferred"),
+        e_slug=F(source.slug),
+        e_page=F(record_type.page_key_path),
+        e_title=F(source.title),
+        e_title_ar=F(source.title_ar),
+        e_extra=F(source.extra) if source.extra else Value("", output_field=CharField()),
+        e_day=F(f"{source.date}_on"),
+        e_precision=F(f"{source.date}_precision"),
+        e_inferred=F(f"{source.date}_inferred"),
         e_uid=Concat(
-            Value(f"{kind}:"),
+            Value(f"{source.kind}:"),
             LPad(Cast("id", CharField()), 12, Value("0")),
             output_field=CharField(),
         ),
     )
 
 
-def _company_condition(kind: str, slug: str) -> Q:
-    deal_ids = DealParty.objects.filter(company__slug=slug).values("deal_id")
-    lawsuit_ids = LawsuitParty.objects.filter(company__slug=slug).values("lawsuit_id")
-    return {
-        TimelineKind.DEAL: Q(pk__in=deal_ids),
-        TimelineKind.INVESTMENT: Q(investee__slug=slug)
-        | Q(
-            pk__in=Investment.investors.through.objects.filter(company__slug=slug).values(
-                "investment_id"
-            )
-        ),
-        TimelineKind.LAWSUIT: Q(pk__in=lawsuit_ids),
-        TimelineKind.LAWSUIT_EVENT: Q(lawsuit_id__in=lawsuit_ids),
-        TimelineKind.PRODUCT_LAUNCH: Q(company__slug=slug),
-        TimelineKind.FOUNDING: Q(pk__in=Company.objects.filter(slug=slug).values("pk")),
-        TimelineKind.DEVELOPMENT: Q(
-            pk__in=Development.companies.through.objects.filter(company__slug=slug).values(
-                "development_id"
-            )
-        ),
-    }[kind]
+def _linked_company(link: CompanyLink, slug: str) -> Q:
+    """Records whose `link` leads to the company `slug`."""
+    company_slug = f"{link.company}__slug" if link.company else "slug"
+    if not link.model:
+        return Q(**{company_slug: slug})
+    rows = apps.get_model(link.model).objects.filter(**{company_slug: slug})
+    return Q(pk__in=rows.values(link.record))
+
+
+def _company_condition(source: TimelineSource, slug: str) -> Q:
+    return reduce(or_, (_linked_company(link, slug) for link in source.companies))
 
 
 def timeline_page(
@@ -158,42 +155,21 @@ def timeline_page(
     on a timeline and are left out. A `status` keeps only deals, investments and lawsuits
     in that status. One query, a union of the kinds asked for.
     """
-    sources = {
-        TimelineKind.DEAL: (Deal.objects.all(), "announced", "title", "title_ar"),
-        TimelineKind.INVESTMENT: (
-            Investment.objects.all(),
-            "announced",
-            "investee__name",
-            "investee__name_ar",
-        ),
-        TimelineKind.LAWSUIT: (Lawsuit.objects.all(), "filed", "title", "title_ar"),
-        TimelineKind.LAWSUIT_EVENT: (
-            LawsuitEvent.objects.all(),
-            "occurred",
-            "lawsuit__title",
-            "lawsuit__title_ar",
-        ),
-        TimelineKind.PRODUCT_LAUNCH: (Product.objects.all(), "launched", "name", "name_ar"),
-        TimelineKind.FOUNDING: (Company.objects.all(), "founded", "name", "name_ar"),
-        TimelineKind.DEVELOPMENT: (Development.objects.all(), "occurred", "title", "title_ar"),
-    }
-    extras = {
-        TimelineKind.INVESTMENT: {"slug": "slug"},
-        TimelineKind.LAWSUIT_EVENT: {"slug": "lawsuit__slug", "extra": "kind"},
-    }
     parts = []
-    for kind, (queryset, date_name, title, title_ar) in sources.items():
-        if kinds and kind not in kinds:
+    for record_type in TIMELINE_TYPES:
+        source = record_type.timeline
+        if kinds and source.kind not in kinds:
             continue
+        queryset = record_type.model.objects.all()
         if status:
-            if kind not in STATUS_KINDS:
+            if not source.has_status:
                 continue
             queryset = queryset.filter(status=status)
         if company:
-            queryset = queryset.filter(_company_condition(kind, company))
+            queryset = queryset.filter(_company_condition(source, company))
         if year:
-            queryset = queryset.filter(**{f"{date_name}_on__year": year})
-        part = _timeline_source(kind, queryset, date_name, title, title_ar, **extras.get(kind, {}))
+            queryset = queryset.filter(**{f"{source.date}_on__year": year})
+        part = _timeline_rows(record_type, queryset)
         if after:
             day, uid = after
             part = part.filter(Q(e_day__lt=day) | Q(e_day=day, e_uid__lt=uid))
@@ -216,8 +192,10 @@ class TimelineEntry:
     date: PartialDate
     #: (slug, name, name_ar) of every company involved.
     companies: list[tuple[str, str, str]]
-    #: The record page or resource it belongs to: "deals", "lawsuits", ...; "" for none.
+    #: The API resource it links to: "deals", "lawsuits", ...; "" for none.
     resource: str
+    #: Its reader page.
+    url: str
     cursor: tuple[datetime.date, str]
 
     @property
@@ -225,60 +203,35 @@ class TimelineEntry:
         return str(TimelineKind(self.kind).label)
 
 
-ENTRY_RESOURCES = {
-    TimelineKind.DEAL: "deals",
-    TimelineKind.INVESTMENT: "investments",
-    TimelineKind.LAWSUIT: "lawsuits",
-    TimelineKind.LAWSUIT_EVENT: "lawsuits",
-    TimelineKind.PRODUCT_LAUNCH: "products",
-    TimelineKind.FOUNDING: "companies",
-    TimelineKind.DEVELOPMENT: "developments",
-}
+def _companies_by_link(link: CompanyLink, model, ids: list[int]):
+    """(record id, slug, name, name_ar) of the companies `link` leads to from `ids`."""
+    names = [f"{link.company}__{name}" for name in ("slug", "name", "name_ar")]
+    if not link.model:
+        return model.objects.filter(pk__in=ids).values_list("id", *names)
+    return (
+        apps.get_model(link.model)
+        .objects.filter(**{f"{link.record}__in": ids, f"{link.company}__isnull": False})
+        .values_list(link.record, *names)
+    )
 
 
 def _entry_companies(rows: list[dict]) -> dict[tuple[str, int], list[tuple[str, str, str]]]:
-    """The companies involved in each entry: one query per kind present."""
+    """The companies involved in each entry: one query per kind and link present."""
     ids = defaultdict(list)
     for row in rows:
         ids[row["e_kind"]].append(row["e_id"])
-    names = ["company__slug", "company__name", "company__name_ar"]
-    queries = {
-        TimelineKind.DEAL: lambda pks: DealParty.objects.filter(
-            deal_id__in=pks, company__isnull=False
-        ).values_list("deal_id", *names),
-        TimelineKind.INVESTMENT: lambda pks: (
-            list(
-                Investment.objects.filter(pk__in=pks).values_list(
-                    "id", "investee__slug", "investee__name", "investee__name_ar"
-                )
-            )
-            + list(
-                Investment.investors.through.objects.filter(investment_id__in=pks).values_list(
-                    "investment_id", *names
-                )
-            )
-        ),
-        TimelineKind.LAWSUIT: lambda pks: LawsuitParty.objects.filter(
-            lawsuit_id__in=pks, company__isnull=False
-        ).values_list("lawsuit_id", *names),
-        TimelineKind.LAWSUIT_EVENT: lambda pks: LawsuitParty.objects.filter(
-            lawsuit__events__id__in=pks, company__isnull=False
-        ).values_list("lawsuit__events__id", *names),
-        TimelineKind.PRODUCT_LAUNCH: lambda pks: Product.objects.filter(pk__in=pks).values_list(
-            "id", *names
-        ),
-        TimelineKind.DEVELOPMENT: lambda pks: Development.companies.through.objects.filter(
-            development_id__in=pks
-        ).values_list("development_id", *names),
-    }
     found = defaultdict(list)
-    for kind, query in queries.items():
-        if ids[kind]:
-            for record_id, *company in query(ids[kind]):
+    for record_type in TIMELINE_TYPES:
+        kind = record_type.timeline.kind
+        for link in record_type.timeline.companies:
+            if not ids[kind] or not link.company:
+                continue
+            for record_id, *company in _companies_by_link(link, record_type.model, ids[kind]):
                 if tuple(company) not in found[(kind, record_id)]:
                     found[(kind, record_id)].append(tuple(company))
     for row in rows:
-        if row["e_kind"] == TimelineKind.FOUNDING:
+        if CompanyLink() in timeline_type(row["e_kind"]).timeline.companies:
+            # The record is the company: its slug and name are the entry's.
             found[(row["e_kind"], row["e_id"])] = [
                 (row["e_slug"], row["e_title"], row["e_title_ar"])
             ]
@@ -310,6 +263,8 @@ def timeline_entries(**filters) -> list[TimelineEntry]:
     entries = []
     for row in rows:
         title, title_ar = _entry_titles(row)
+        record_type = timeline_type(row["e_kind"])
+        resource = record_type.timeline.resource
         entries.append(
             TimelineEntry(
                 kind=row["e_kind"],
@@ -319,7 +274,8 @@ def timeline_entries(**filters) -> list[TimelineEntry]:
                 title_ar=title_ar,
                 date=PartialDate(row["e_day"], row["e_precision"], row["e_inferred"]),
                 companies=companies.get((row["e_kind"], row["e_id"]), []),
-                resource=ENTRY_RESOURCES.get(row["e_kind"], ""),
+                resource=record_type.resource if resource is None else resource,
+                url=record_type.page.url(row["e_page"], row["e_id"]),
                 cursor=(row["e_day"], row["e_uid"]),
             )
         )

@@ -10,6 +10,7 @@ from .selectors import (
     deal_latest,
     deal_page_queryset,
     deal_parties,
+    development_page_queryset,
     investment_page_queryset,
     lawsuit_page_queryset,
     lawsuit_parties,
@@ -82,3 +83,13 @@ def lawsuit_detail(request, key: str):
         return redirect
     context = {"lawsuit": lawsuit, "parties": lawsuit_parties(lawsuit)}
     return render_page(request, "deals/lawsuit_detail.html", context)
+
+
+def development_detail(request, key: str):
+    """A legal or market development that names no single case or deal."""
+    development, redirect = record_or_redirect(
+        development_page_queryset(), key, "deals:development"
+    )
+    if redirect:
+        return redirect
+    return render_page(request, "deals/development_detail.html", {"development": development})

@@ -199,21 +199,7 @@ class CitationAdmin(TrackedAdmin):
     list_display = ["excerpt_start", "article", "target", "supports"]
     list_filter = ["article"]
     search_fields = ["excerpt", "article__title", "supports"]
-    autocomplete_fields = [
-        "article",
-        "company",
-        "person",
-        "role",
-        "product",
-        "statement",
-        "rivalry",
-        "metric",
-        "deal",
-        "investment",
-        "lawsuit",
-        "lawsuit_event",
-        "development",
-    ]
+    autocomplete_fields = ["article", *CITATION_TARGETS]
     list_select_related = ["article", *CITATION_TARGETS]
 
     @admin.display(description=_("excerpt"))

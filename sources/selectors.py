@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from .models import Article
+from .models import CITATION_TARGETS, Article
 
 
 def articles_about_company(company) -> QuerySet[Article]:
@@ -26,20 +26,10 @@ def articles_about_company(company) -> QuerySet[Article]:
 
 def article_cited_records(article) -> list:
     """Every record that cites `article`, with the excerpt, in the order of the text."""
+    # A product's and a lawsuit event's pages are their company's and lawsuit's.
     citations = list(
         article.citations.select_related(
-            "company",
-            "person",
-            "role",
-            "product",
-            "statement",
-            "rivalry",
-            "metric",
-            "deal",
-            "investment",
-            "lawsuit",
-            "lawsuit_event",
-            "development",
+            *CITATION_TARGETS, "product__company", "lawsuit_event__lawsuit"
         )
     )
     return sorted(citations, key=lambda citation: article.text.find(citation.excerpt))

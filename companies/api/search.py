@@ -7,10 +7,12 @@ from rest_framework.views import APIView
 
 from core.api.representations import Links
 from core.api.views import ConditionalGetMixin
+from core.records import record_type
 
+from ..models.aliases import ALIAS_TARGETS
 from ..search import alias_search
 
-RESOURCES = {"company": "companies", "person": "people", "product": "products"}
+RESOURCES = {kind: record_type(kind).resource for kind in ALIAS_TARGETS}
 MAX_RESULTS = 50
 
 

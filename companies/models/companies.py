@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
 from core.models import TrackedModel
+from core.records import HasPage
 from core.slugs import unique_slug
 
 
@@ -40,7 +41,7 @@ class CompanyStatus(models.TextChoices):
     DEFUNCT = "defunct", _("defunct")
 
 
-class Company(partial_date_fields("founded", _("founded")), TrackedModel):
+class Company(HasPage, partial_date_fields("founded", _("founded")), TrackedModel):
     """An organisation the tracker follows: a lab, a startup, a studio, an investor."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)

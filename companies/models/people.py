@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
 from core.models import TrackedModel, related_label
+from core.records import HasPage
 from core.slugs import unique_slug
 
 from .companies import Company
 
 
-class Person(TrackedModel):
+class Person(HasPage, TrackedModel):
     """A person named by a source: an executive, a founder, an investor."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)

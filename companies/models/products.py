@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
 from core.models import TrackedModel
+from core.records import HasPage
 from core.slugs import unique_slug
 
 from .companies import Company
@@ -19,7 +20,7 @@ class ProductKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Product(partial_date_fields("launched", _("launched")), TrackedModel):
+class Product(HasPage, partial_date_fields("launched", _("launched")), TrackedModel):
     """A model, an app or a service a company makes (Sora, Imagine, Instagram)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)

@@ -9,8 +9,10 @@ from collections import defaultdict
 from decimal import Decimal
 from urllib.parse import quote
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
+
+from core.records import own_pages
 
 
 def partial_date(row: dict, name: str) -> dict:
@@ -49,16 +51,8 @@ def money_fields(name: str = "value") -> list[str]:
     ]
 
 
-#: The reader page of each API resource.
-PAGES = {
-    "companies": "companies:company",
-    "people": "companies:person",
-    "deals": "deals:deal",
-    "investments": "deals:investment",
-    "lawsuits": "deals:lawsuit",
-    "articles": "sources:article",
-    "developments": "deals:development",
-}
+#: The reader page of each API resource whose records have a page of their own.
+PAGES = own_pages()
 
 
 class Links:
@@ -82,11 +76,7 @@ class Links:
         """The record's page for readers (English address; `/ar` + path for Arabic)."""
         if resource not in self._pages:
             with translation.override("en"):
-                try:
-                    path = reverse(PAGES[resource], args=["0"])
-                except NoReverseMatch:
-                    # A page not routed yet keeps the address every record page has.
-                    path = f"/{resource}/0/"
+                path = reverse(PAGES[resource], args=["0"])
             self._pages[resource] = self._request.build_absolute_uri(path.removesuffix("0/"))
         return f"{self._pages[resource]}{quote(str(key))}/"
 

@@ -9,6 +9,7 @@ from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
 from core.models import TrackedModel, related_label
 from core.money import money_constraints, money_fields
+from core.records import HasPage
 from core.slugs import unique_slug
 
 
@@ -52,6 +53,7 @@ class DealStatus(models.TextChoices):
 
 
 class Deal(
+    HasPage,
     partial_date_fields("announced", _("announced")),
     money_fields("value", _("value")),
     TrackedModel,

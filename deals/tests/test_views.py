@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from companies.models import Company
 from companies.services import company_merge
@@ -159,6 +160,48 @@ class TestRecordPages:
     def test_unknown_records_are_404s(self, client):
         assert client.get(reverse("deals:deal", args=["nothing-here"])).status_code == 404
         assert client.get("/companies/nothing-here/").status_code == 404
+
+
+@pytest.mark.usefixtures("seeded")
+class TestDevelopmentPage:
+    SLUG = "meta-faces-similar-training-data-suits"
+
+    def test_title_kind_date_companies_summary_and_sources(self, client):
+        html = page(client, reverse("deals:development", args=[self.SLUG]))
+        assert "<h1>Meta and other companies face similar suits over training data</h1>" in html
+        assert "litigation" in html
+        assert "2025 (inferred from the source)" in html
+        assert f'<a href="{reverse("companies:company", args=["meta"])}">Meta</a>' in html
+        assert "several other companies face lawsuits" in html
+        assert "1 source" in html
+        assert "فيما تواجه ميتا وعدة شركات أخرى دعاوى مشابهة" in html
+
+    def test_in_arabic_the_summary_and_title_are_arabic(self, client):
+        with translation.override("ar"):
+            url = reverse("deals:development", args=[self.SLUG])
+        html = page(client, url)
+        assert url.startswith("/ar/")
+        assert "<h1>ميتا وشركات أخرى تواجه دعاوى مشابهة بشأن بيانات التدريب</h1>" in html
+        assert "تواجه ميتا وعدة شركات أخرى دعاوى مشابهة للدعوى ضد ميدجورني." in html
+        assert "الولاية القضائية" in html
+        assert "Jurisdiction" not in html
+
+    def test_jurisdiction_when_the_article_gives_one(self, client):
+        slug = "us-courts-rule-for-tech-companies-on-training-data"
+        html = page(client, reverse("deals:development", args=[slug]))
+        assert "<dd>US</dd>" in html
+
+    def test_an_unknown_development_is_a_404(self, client):
+        response = client.get(reverse("deals:development", args=["nothing-here"]))
+        assert response.status_code == 404
+
+    def test_linked_from_the_timeline_the_company_and_the_article(self, client):
+        link = f'href="{reverse("deals:development", args=[self.SLUG])}"'
+        assert link in page(client, reverse("deals:timeline"), data={"kind": "development"})
+        profile = reverse("companies:company", args=["meta"]) + "?tab=timeline"
+        assert link in page(client, profile)
+        article = Article.objects.get(citations__development__slug=self.SLUG)
+        assert link in page(client, reverse("sources:article", args=[article.pk]))
 
 
 @pytest.mark.usefixtures("seeded")

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from core.api.representations import Links, Representation, partial_date, partial_date_fields
 from core.api.serializers import PartialDateOut
+from core.records import record_type
 
 from ..models import (
     PROPOSAL_RESULTS,
@@ -18,17 +19,6 @@ from ..models import (
     ProposalKind,
     ProposalStatus,
 )
-
-#: The API resource of each kind of record a proposal can become.
-RESULT_RESOURCES = {
-    "company": "companies",
-    "person": "people",
-    "product": "products",
-    "deal": "deals",
-    "investment": "investments",
-    "lawsuit": "lawsuits",
-    "development": "developments",
-}
 
 
 def citations_by_record(target: str, ids: list[int], links: Links) -> dict[int, list[dict]]:
@@ -250,7 +240,7 @@ class ProposalRepresentation(Representation):
         if record is None:
             return None
         kind = record._meta.model_name
-        resource = RESULT_RESOURCES.get(kind)
+        resource = record_type(kind).resource
         return {
             "type": kind,
             "slug": record.slug,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
 from core.models import TrackedModel, exactly_one_of, related_label, the_one_set
+from core.records import HasPage, citation_fields, record_type
 
 
 def content_hash(text: str) -> str:
@@ -24,7 +25,7 @@ class ArticleLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class Article(partial_date_fields("published", _("published")), TrackedModel):
+class Article(HasPage, partial_date_fields("published", _("published")), TrackedModel):
     """A news article the tracker's facts come from.
 
     Its full text is shown to curators only, unless `text_is_public` (seed articles that
@@ -75,37 +76,12 @@ class Article(partial_date_fields("published", _("published")), TrackedModel):
         super().save(**kwargs)
 
 
-CITATION_TARGETS = [
-    "company",
-    "person",
-    "role",
-    "product",
-    "statement",
-    "rivalry",
-    "metric",
-    "deal",
-    "investment",
-    "lawsuit",
-    "lawsuit_event",
-    "development",
-]
+#: The foreign keys a citation may set, one per citable record type.
+CITATION_TARGETS = citation_fields()
 
 
 def _target_field(name: str) -> models.ForeignKey:
-    model = {
-        "company": "companies.Company",
-        "person": "companies.Person",
-        "role": "companies.Role",
-        "product": "companies.Product",
-        "statement": "companies.Statement",
-        "rivalry": "companies.Rivalry",
-        "metric": "companies.Metric",
-        "deal": "deals.Deal",
-        "investment": "deals.Investment",
-        "lawsuit": "deals.Lawsuit",
-        "lawsuit_event": "deals.LawsuitEvent",
-        "development": "deals.Development",
-    }[name]
+    model = record_type(name).model_label
     return models.ForeignKey(
         model, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
     )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.history import record_history
 from core.models import TrackedModel, related_label, the_one_set
+from core.records import record_type
 
 from .articles import Article
 
@@ -83,27 +84,27 @@ class ProposalStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
-#: The kinds of record a proposal can become (or be merged into): one nullable key each.
+#: The kinds of record a proposal can become (or be merged into): one nullable key each,
+#: named as the record type (`core.records`) it points to.
 PROPOSAL_RESULTS = {
-    "company": ("companies.Company", _("resulting company")),
-    "person": ("companies.Person", _("resulting person")),
-    "product": ("companies.Product", _("resulting product")),
-    "deal": ("deals.Deal", _("resulting deal")),
-    "investment": ("deals.Investment", _("resulting investment")),
-    "lawsuit": ("deals.Lawsuit", _("resulting lawsuit")),
-    "development": ("deals.Development", _("resulting development")),
+    "company": _("resulting company"),
+    "person": _("resulting person"),
+    "product": _("resulting product"),
+    "deal": _("resulting deal"),
+    "investment": _("resulting investment"),
+    "lawsuit": _("resulting lawsuit"),
+    "development": _("resulting development"),
 }
 
 
 def _result_field(name: str) -> models.ForeignKey:
-    model, verbose_name = PROPOSAL_RESULTS[name]
     return models.ForeignKey(
-        model,
+        record_type(name).model_label,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="proposals",
-        verbose_name=verbose_name,
+        verbose_name=PROPOSAL_RESULTS[name],
     )
 
 

@@ -1,0 +1,316 @@
+"""The record types of the tracker, in one table.
+
+Each entry names a record type's model, its API resource, its reader page, the foreign
+key that cites it on `sources.Citation`, the kind of proposal that becomes it and the
+events it puts on the timeline. Lists elsewhere (citation targets, the pages of API
+resources, the timeline's sources) are read from here, so adding a record type means
+adding one entry (see docs/contributing.md).
+
+The table is plain data: models are named by their "app_label.Model" label and resolved
+lazily, so `core` imports nothing from the domain apps, and `sources.models` can read
+the citation targets while its own models are being defined (before any
+`AppConfig.ready()` runs).
+"""
+
+from dataclasses import dataclass
+from operator import attrgetter
+
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Page:
+    """A reader page: URL name, the record attribute that fills it, query and anchor."""
+
+    url_name: str
+    #: Dotted path from the record to the URL's argument ("slug", "company.slug").
+    key: str = "slug"
+    #: Appended after "?" ("tab=products").
+    query: str = ""
+    #: Appended after "#", formatted with the record's `pk` ("event-{pk}").
+    anchor: str = ""
+
+    @property
+    def is_own(self) -> bool:
+        """The page is the record's own, addressed by its slug or id alone."""
+        return self.key in ("slug", "pk") and not (self.query or self.anchor)
+
+    def url(self, key, pk=None) -> str:
+        url = reverse(self.url_name, args=[key])
+        if self.query:
+            url = f"{url}?{self.query}"
+        if self.anchor:
+            url = f"{url}#{self.anchor.format(pk=pk)}"
+        return url
+
+    def url_of(self, record: models.Model) -> str:
+        return self.url(attrgetter(self.key)(record), record.pk)
+
+
+@dataclass(frozen=True)
+class CompanyLink:
+    """Where the companies involved in a record are found.
+
+    Rows of `model` ("deals.DealParty"; empty for the record's own table) lead to the
+    record through `record` ("deal"; empty for the record itself) and to a company
+    through `company` ("company"; empty when the row is the company).
+    """
+
+    model: str = ""
+    record: str = ""
+    company: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineSource:
+    """How a record type's dated events enter the timeline.
+
+    `date` is the partial date's prefix ("announced" for `announced_on`, …); `slug` the
+    value path of the key of `resource` the entry links to in the API (default: the
+    record's own slug and resource).
+    """
+
+    kind: str
+    label: str
+    date: str
+    title: str
+    title_ar: str
+    companies: tuple[CompanyLink, ...]
+    slug: str = "slug"
+    resource: str | None = None
+    #: A value path shown beside the title ("kind" of a lawsuit event); empty for none.
+    extra: str = ""
+    #: Whether the record has a `status` a timeline filter may ask for.
+    has_status: bool = False
+
+
+@dataclass(frozen=True)
+class RecordType:
+    """One kind of record the tracker holds."""
+
+    name: str
+    #: "app_label.ModelName", resolved by `model`.
+    model_label: str
+    #: The API resource ("deals"); empty where the API has none.
+    resource: str = ""
+    page: Page | None = None
+    #: The foreign key on `sources.Citation` that cites it; empty if it is not citable.
+    citation_field: str = ""
+    #: The `sources.ProposalKind` value of proposals that become it; empty for none.
+    proposal_kind: str = ""
+    timeline: TimelineSource | None = None
+
+    @property
+    def page_key_path(self) -> str:
+        """The `values()` path of the page's key ("company__slug" for "company.slug")."""
+        return self.page.key.replace(".", "__")
+
+    @property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.model_label)
+
+
+def _parties(model: str, record: str) -> tuple[CompanyLink, ...]:
+    return (CompanyLink(model=model, record=record, company="company"),)
+
+
+RECORD_TYPES: tuple[RecordType, ...] = (
+    RecordType(
+        name="company",
+        model_label="companies.Company",
+        resource="companies",
+        page=Page("companies:company"),
+        citation_field="company",
+        proposal_kind="company",
+        timeline=TimelineSource(
+            kind="founding",
+            label=_("founding"),
+            date="founded",
+            title="name",
+            title_ar="name_ar",
+            companies=(CompanyLink(),),
+        ),
+    ),
+    RecordType(
+        name="person",
+        model_label="companies.Person",
+        resource="people",
+        page=Page("companies:person"),
+        citation_field="person",
+        proposal_kind="person",
+    ),
+    RecordType(name="role", model_label="companies.Role", citation_field="role"),
+    RecordType(
+        name="product",
+        model_label="companies.Product",
+        resource="products",
+        # Products have no page of their own yet: their company's products tab.
+        page=Page("companies:company", key="company.slug", query="tab=products"),
+        citation_field="product",
+        proposal_kind="product",
+        timeline=TimelineSource(
+            kind="product_launch",
+            label=_("product launch"),
+            date="launched",
+            title="name",
+            title_ar="name_ar",
+            companies=(CompanyLink(company="company"),),
+        ),
+    ),
+    RecordType(name="statement", model_label="companies.Statement", citation_field="statement"),
+    RecordType(name="rivalry", model_label="companies.Rivalry", citation_field="rivalry"),
+    RecordType(name="metric", model_label="companies.Metric", citation_field="metric"),
+    RecordType(
+        name="deal",
+        model_label="deals.Deal",
+        resource="deals",
+        page=Page("deals:deal"),
+        citation_field="deal",
+        proposal_kind="deal",
+        timeline=TimelineSource(
+            kind="deal",
+            label=_("deal"),
+            date="announced",
+            title="title",
+            title_ar="title_ar",
+            companies=_parties("deals.DealParty", "deal"),
+            has_status=True,
+        ),
+    ),
+    RecordType(
+        name="investment",
+        model_label="deals.Investment",
+        resource="investments",
+        page=Page("deals:investment"),
+        citation_field="investment",
+        proposal_kind="investment",
+        timeline=TimelineSource(
+            kind="investment",
+            label=_("investment"),
+            date="announced",
+            title="investee__name",
+            title_ar="investee__name_ar",
+            companies=(
+                CompanyLink(company="investee"),
+                *_parties("deals.Investment_investors", "investment"),
+            ),
+            has_status=True,
+        ),
+    ),
+    RecordType(
+        name="lawsuit",
+        model_label="deals.Lawsuit",
+        resource="lawsuits",
+        page=Page("deals:lawsuit"),
+        citation_field="lawsuit",
+        proposal_kind="lawsuit",
+        timeline=TimelineSource(
+            kind="lawsuit",
+            label=_("lawsuit"),
+            date="filed",
+            title="title",
+            title_ar="title_ar",
+            companies=_parties("deals.LawsuitParty", "lawsuit"),
+            has_status=True,
+        ),
+    ),
+    RecordType(
+        name="lawsuit_event",
+        model_label="deals.LawsuitEvent",
+        page=Page("deals:lawsuit", key="lawsuit.slug", anchor="event-{pk}"),
+        citation_field="lawsuit_event",
+        timeline=TimelineSource(
+            kind="lawsuit_event",
+            label=_("lawsuit event"),
+            date="occurred",
+            title="lawsuit__title",
+            title_ar="lawsuit__title_ar",
+            companies=_parties("deals.LawsuitParty", "lawsuit__events"),
+            slug="lawsuit__slug",
+            resource="lawsuits",
+            extra="kind",
+        ),
+    ),
+    RecordType(
+        name="development",
+        model_label="deals.Development",
+        resource="developments",
+        page=Page("deals:development"),
+        citation_field="development",
+        proposal_kind="development",
+        timeline=TimelineSource(
+            kind="development",
+            label=_("development"),
+            date="occurred",
+            title="title",
+            title_ar="title_ar",
+            companies=_parties("deals.Development_companies", "development"),
+        ),
+    ),
+    RecordType(
+        name="article",
+        model_label="sources.Article",
+        resource="articles",
+        page=Page("sources:article", key="pk"),
+    ),
+)
+
+_BY_NAME = {record_type.name: record_type for record_type in RECORD_TYPES}
+_BY_LABEL = {record_type.model_label: record_type for record_type in RECORD_TYPES}
+_BY_TIMELINE_KIND = {
+    record_type.timeline.kind: record_type for record_type in RECORD_TYPES if record_type.timeline
+}
+
+
+def record_type(name: str) -> RecordType:
+    return _BY_NAME[name]
+
+
+def record_type_of(model: type[models.Model] | models.Model) -> RecordType:
+    """The record type of a model or of one of its records."""
+    return _BY_LABEL[model._meta.label]
+
+
+def timeline_type(kind: str) -> RecordType:
+    """The record type of a timeline kind ("founding" → company)."""
+    return _BY_TIMELINE_KIND[kind]
+
+
+def citation_fields() -> list[str]:
+    """The foreign keys of `sources.Citation`, in the order of its columns."""
+    return [
+        record_type.citation_field for record_type in RECORD_TYPES if record_type.citation_field
+    ]
+
+
+def proposal_models() -> dict[str, str]:
+    """The model label of each kind of proposal that becomes a record."""
+    return {
+        record_type.proposal_kind: record_type.model_label
+        for record_type in RECORD_TYPES
+        if record_type.proposal_kind
+    }
+
+
+def own_pages() -> dict[str, str]:
+    """The page URL name of each API resource whose records have a page of their own."""
+    return {
+        record_type.resource: record_type.page.url_name
+        for record_type in RECORD_TYPES
+        if record_type.resource and record_type.page and record_type.page.is_own
+    }
+
+
+def page_url(record: models.Model) -> str:
+    """The reader page of `record` (in the active language's URL prefix)."""
+    return record_type_of(record).page.url_of(record)
+
+
+class HasPage:
+    """A model with a reader page: `get_absolute_url` from the record types' table."""
+
+    def get_absolute_url(self) -> str:
+        return page_url(self)
