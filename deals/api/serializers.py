@@ -1,4 +1,4 @@
-"""Write serializers (validation) for deals, investments and lawsuits."""
+"""Write serializers (validation) for deals, investments, lawsuits and developments."""
 
 from django.db import transaction
 from rest_framework import serializers
@@ -18,6 +18,7 @@ from ..models import (
     Deal,
     DealKind,
     DealPartyRole,
+    Development,
     Investment,
     Lawsuit,
     LawsuitSide,
@@ -26,6 +27,8 @@ from ..services import (
     Party,
     deal_create,
     deal_update,
+    development_create,
+    development_update,
     investment_create,
     investment_update,
     lawsuit_create,
@@ -204,6 +207,34 @@ class LawsuitWrite(CitedRecordWrite):
             "summary",
             "summary_ar",
             "parties",
+            "citations",
+            "version",
+        ]
+        extra_kwargs = {"slug": {"required": False}}
+
+
+class DevelopmentWrite(CitedRecordWrite):
+    create_service = development_create
+    update_service = development_update
+    record_arg = "development"
+    companies = SlugReference(
+        many=True, slug_field="slug", queryset=Company.objects.all(), required=False
+    )
+    occurred = PartialDateField("occurred")
+    citations = CitationWrite(many=True, required=False)
+
+    class Meta:
+        model = Development
+        fields = [
+            "slug",
+            "title",
+            "title_ar",
+            "kind",
+            "jurisdiction",
+            "occurred",
+            "companies",
+            "summary",
+            "summary_ar",
             "citations",
             "version",
         ]

@@ -16,7 +16,6 @@ from core.api.representations import Links
 from core.api.views import (
     KEYSET_PARAMETERS,
     ConditionalGetMixin,
-    RecordViewSet,
     WritableRecordViewSet,
     documented,
 )
@@ -158,13 +157,14 @@ OCCURRED_ORDERINGS = {
     keyset=True,
     parameters=[*KEYSET_PARAMETERS, ordering_parameter(OCCURRED_ORDERINGS)],
 )
-class DevelopmentViewSet(OrderedListMixin, RecordViewSet):
+class DevelopmentViewSet(OrderedRecordViewSet):
     """Legal and market developments that name no single case or deal ("US courts have ruled
-    for tech companies in training-data cases"). Read-only here."""
+    for tech companies in training-data cases")."""
 
     queryset = Development.objects.all()
     representation = DevelopmentRepresentation
     filterset_class = DevelopmentFilterSet
+    write_serializer_class = s.DevelopmentWrite
     orderings = OCCURRED_ORDERINGS
     default_ordering = "-occurred"
 

@@ -288,10 +288,37 @@ class TestDevelopments:
         oldest_first = slugs(api_client.get(DEVELOPMENTS, {"ordering": "occurred"}))
         assert oldest_first == [older.slug, RULINGS, SUITS, undated.slug]
 
-    def test_read_only_and_unknown_slugs_are_404s(self, curator_api):
-        assert curator_api.post(DEVELOPMENTS, {"title": "x"}, format="json").status_code == 405
-        assert curator_api.delete(f"{DEVELOPMENTS}{SUITS}/").status_code == 405
+    def test_unknown_slugs_are_404s(self, curator_api):
         assert curator_api.get(f"{DEVELOPMENTS}nothing-here/").status_code == 404
+
+    def test_a_curator_writes_a_development_through_its_service(self, curator_api, reviewer):
+        article = api_client_article_id()
+        payload = {
+            "title": "Courts side with AI firms on training data",
+            "kind": "court_rulings",
+            "jurisdiction": "US",
+            "occurred": {"date": "2025-06"},
+            "companies": ["meta"],
+            "summary": "Two rulings found training on books fair use.",
+            "citations": [{"article": article, "excerpt": "وVeo من جوجل"}],
+        }
+        created = curator_api.post(DEVELOPMENTS, payload, format="json")
+        assert created.status_code == 201, created.json()
+        body = created.json()
+        assert body["occurred"] == {"date": "2025-06-01", "precision": "month", "inferred": False}
+        assert [company["slug"] for company in body["companies"]] == ["meta"]
+        url = f"{DEVELOPMENTS}{body['slug']}/"
+        changed = curator_api.patch(
+            url, {"jurisdiction": "GB", "version": body["version"]}, format="json"
+        )
+        assert (changed.status_code, changed.json()["version"]) == (200, 2)
+        stale = curator_api.patch(url, {"jurisdiction": "FR", "version": 1}, format="json")
+        assert stale.status_code == 409
+        bad = curator_api.post(DEVELOPMENTS, {**payload, "kind": "weather"}, format="json")
+        assert bad.status_code == 400
+        assert "kind" in bad.json()
+        curator_api.force_authenticate(reviewer)
+        assert curator_api.post(DEVELOPMENTS, payload, format="json").status_code == 403
 
     def test_timeline_entries_link_to_the_resource(self, api_client):
         entries = api_client.get("/api/v1/timeline/", {"kind": "development"}).json()["results"]
