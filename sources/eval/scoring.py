@@ -8,9 +8,10 @@ Each article is read as ingestion reads it (`extract`), with only the records it
   name split in two) counts as wrong;
 * amounts (amount, currency, qualifier) and dates (at their precision) as multisets;
 * kinds: the kinds of event the proposals report;
-* facts: a labelled fact is found when a proposal of its kind names all its parties.
 
 Precision is right / found, recall is found right / labelled, summed over articles.
+Whole events, with every party in its role, are judged on the labelled news articles
+instead (`sources/eval/news.py`), whose labels give the roles.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from sources.models import Article
 from sources.seed import ARTICLES_DIR
 
 LABELS_FILE = Path(__file__).with_name("articles.toml")
-FIELDS = ("entities", "amounts", "dates", "kinds", "facts")
+FIELDS = ("entities", "amounts", "dates", "kinds")
 #: What `make eval-ingest --check` and the test suite require.
 THRESHOLDS = {"entities": 0.8, "amounts": 0.9, "dates": 0.9, "kinds": 0.8}
 
@@ -93,7 +94,7 @@ class Report:
         return failed
 
 
-def _multiset_score(found: list, labelled: list) -> tuple[Score, list, list]:
+def multiset_score(found: list, labelled: list) -> tuple[Score, list, list]:
     found_count, labelled_count = Counter(found), Counter(labelled)
     common = sum((found_count & labelled_count).values())
     misses = list((labelled_count - found_count).elements())
@@ -101,7 +102,7 @@ def _multiset_score(found: list, labelled: list) -> tuple[Score, list, list]:
     return Score(common, len(found), len(labelled), common), misses, extras
 
 
-def _date_label(value: PartialDate) -> str:
+def date_label(value: PartialDate) -> str:
     text = value.date.isoformat()
     return {DatePrecision.YEAR: text[:4], DatePrecision.MONTH: text[:7]}.get(value.precision, text)
 
@@ -111,7 +112,7 @@ def _entity_keys(entity) -> set[str]:
     return {strict_key(name) for name in names if name}
 
 
-def _score_entities(extraction: Extraction, labels: list[list[str]]):
+def score_entities(extraction: Extraction, labels: list[list[str]]):
     groups = [{strict_key(spelling) for spelling in group} for group in labels]
     matched_groups, right, extras = set(), 0, []
     for entity in extraction.entities:
@@ -125,49 +126,6 @@ def _score_entities(extraction: Extraction, labels: list[list[str]]):
     misses = [labels[i][0] for i in range(len(labels)) if i not in matched_groups]
     score = Score(right, len(extraction.entities), len(labels), len(matched_groups))
     return score, misses, extras
-
-
-def _draft_parties(draft) -> list[dict]:
-    payload = draft.payload
-    if draft.kind == "investment":
-        return [payload["investee"], *payload["investors"]]
-    if draft.kind == "development":
-        return payload.get("companies", [])
-    if draft.kind == "product":
-        return [{"name": payload["name"]}, *([payload["company"]] if payload["company"] else [])]
-    return payload.get("parties", [])
-
-
-def _score_facts(extraction: Extraction, facts: list[dict], labels: list[list[str]]):
-    spellings = {group[0]: {strict_key(s) for s in group} for group in labels}
-    events = [draft for draft in extraction.drafts if draft.event_kinds]
-
-    def names_all(draft, parties) -> bool:
-        keys = {
-            strict_key(party.get(name) or "")
-            for party in _draft_parties(draft)
-            for name in ("name", "name_ar")
-        }
-        return all(spellings.get(party, {strict_key(party)}) & keys for party in parties)
-
-    def fact_parties(fact) -> list[str]:
-        return fact.get("parties") or [*fact.get("plaintiffs", []), *fact.get("defendants", [])]
-
-    recalled = [
-        fact
-        for fact in facts
-        if any(fact["kind"] in d.event_kinds and names_all(d, fact_parties(fact)) for d in events)
-    ]
-    right = [
-        draft
-        for draft in events
-        if any(f["kind"] in draft.event_kinds and names_all(draft, fact_parties(f)) for f in facts)
-    ]
-    misses = [
-        f"{fact['kind']}: {', '.join(fact_parties(fact))}" for fact in facts if fact not in recalled
-    ]
-    extras = [draft.summary for draft in events if draft not in right]
-    return Score(len(right), len(events), len(facts), len(recalled)), misses, extras
 
 
 def _load_known(entry: dict) -> None:
@@ -210,7 +168,7 @@ def evaluate_article(entry: dict, known: dict[str, dict]) -> ArticleResult:
             (m.money.amount.normalize(), m.money.currency, m.money.qualifier)
             for m in extraction.money
         ],
-        "dates": [_date_label(mention.date) for mention in extraction.dates],
+        "dates": [date_label(mention.date) for mention in extraction.dates],
         "kinds": sorted({kind for draft in extraction.drafts for kind in draft.event_kinds}),
     }
     labelled = {
@@ -222,14 +180,10 @@ def evaluate_article(entry: dict, known: dict[str, dict]) -> ArticleResult:
         "kinds": sorted(set(entry.get("kinds", []))),
     }
     for name in ("amounts", "dates", "kinds"):
-        score, misses, extras = _multiset_score(found[name], labelled[name])
+        score, misses, extras = multiset_score(found[name], labelled[name])
         result.scores[name], result.misses[name], result.extras[name] = score, misses, extras
-    labels = entry.get("entities", [])
-    for name, scorer in (
-        ("entities", lambda: _score_entities(extraction, labels)),
-        ("facts", lambda: _score_facts(extraction, entry.get("facts", []), labels)),
-    ):
-        result.scores[name], result.misses[name], result.extras[name] = scorer()
+    scored = score_entities(extraction, entry.get("entities", []))
+    result.scores["entities"], result.misses["entities"], result.extras["entities"] = scored
     return result
 
 

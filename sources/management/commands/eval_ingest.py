@@ -2,6 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from sources.eval.news import judge_news, news_failures
+from sources.eval.report import news_lines
 from sources.eval.scoring import (
     FIELDS,
     LABELS_FILE,
@@ -15,12 +17,18 @@ from sources.eval.scoring import (
 class Command(BaseCommand):
     help = (
         "Measure ingestion on the labelled articles: precision and recall of entities, "
-        "amounts, dates, kinds of event and whole facts. Runs in a fresh, empty database "
-        "created for the purpose (like the test runner's), so existing records do not help."
+        "amounts, dates and kinds of event, or (--news) whole events judged strictly, junk and "
+        "duplicates. Runs in a fresh, empty database created for the purpose (like the test "
+        "runner's), so existing records do not help."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--labels", type=Path, default=LABELS_FILE)
+        parser.add_argument(
+            "--news",
+            type=Path,
+            help="Judge a folder of labelled news articles strictly (sources/eval/news/...).",
+        )
         parser.add_argument(
             "--verbose-misses", action="store_true", help="List what each article missed."
         )
@@ -33,6 +41,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if options["news"] is not None:
+            return self.handle_news(options["news"], options)
         if not options["labels"].is_file():
             raise CommandError(f"No labelled set at {options['labels']}.")
         try:
@@ -72,3 +82,16 @@ class Command(BaseCommand):
                     write(f"\n{result.key}")
                     for line in lines:
                         write(line)
+
+    def handle_news(self, folder: Path, options) -> None:
+        if not folder.is_dir():
+            raise CommandError(f"No folder of labelled news articles at {folder}.")
+        try:
+            with throwaway_database():
+                results = judge_news(folder)
+        except LabelsError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write("\n".join(news_lines(results, verbose=options["verbose_misses"])))
+        failures = news_failures(results)
+        if options["check"] and failures:
+            raise CommandError("Below threshold: " + "; ".join(failures) + ".")
