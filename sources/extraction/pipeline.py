@@ -1,11 +1,13 @@
 """From an article's text to proposals: who is named, what happened, for how much, when.
 
-`extract(article)` runs the stages in order: the text is cut into sentences and words
-(`sentences`); mentions are found in it (known names through the alias index in
-`entities`, new names in `names`, amounts in `money`, dates in `dates`, event cues in
-`events`); names are resolved to entities (`resolve`, the one stage that reads the
-database); and proposals are drafted from them (`propose`). Nothing here writes to the
-database; `sources.services.article_ingest` stores the drafts.
+`extract(article)` runs the stages in order: page furniture (bylines, captions,
+datelines, link lists) is blanked out for the name and event finders (`furniture`); the
+text is cut into sentences and words (`sentences`); mentions are found in it (known
+names through the alias index in `entities`, new names in `names`, amounts in `money`,
+dates in `dates`, event cues in `events`); names are resolved to entities (`resolve`,
+the one stage that reads the database); and proposals are drafted from them
+(`propose`). Nothing here writes to the database; `sources.services.article_ingest`
+stores the drafts.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from core.dates import DatePrecision
 
 from .dates import DateMention, date_mentions
 from .events import EventMention, event_mentions
+from .furniture import mask_furniture
 from .money import MoneyMention, money_mentions
 from .propose.article import ArticleIndex
 from .propose.drafts import Drafts, ProposalDraft
@@ -43,12 +46,13 @@ def _published_day(article) -> datetime.date | None:
 def extract(article) -> Extraction:
     """Everything the extractors find in `article`, and the proposals it makes."""
     text = article.text
+    story = mask_furniture(text)
     parts = sentences(text)
-    known = known_entities(text)
-    entities = known + new_entities(text, known)
+    known = known_entities(story)
+    entities = known + new_entities(story, known)
     money = money_mentions(text)
     dates = date_mentions(text, published=_published_day(article))
-    events = event_mentions(text)
+    events = event_mentions(story)
     doc = ArticleIndex(text, entities, parts)
     drafts = Drafts()
     builder = EventDrafts(

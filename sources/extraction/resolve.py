@@ -23,6 +23,7 @@ from deals.selectors import deals_with_companies
 
 from .entities import entity_mentions
 from .names import COMPANY_SUFFIXES, LEGAL_SUFFIXES, name_candidates
+from .not_names import is_not_a_name
 
 #: Particles written attached to the next word: و ف ب ك ل, and لـ with a tatweel.
 _ATTACHED = rf"(?:{CLITICS}{TATWEEL}?)?"
@@ -123,6 +124,8 @@ def new_entities(text: str, known: list[Entity]) -> list[Entity]:
     clusters: dict[str, Entity] = {}
     for candidate in name_candidates(text):
         if any(start < candidate.end and candidate.start < end for start, end in taken):
+            continue
+        if is_not_a_name(candidate.name):
             continue
         cluster = cluster_key(candidate.name)
         same_known = known_by_cluster.get((candidate.kind, cluster))
