@@ -8,15 +8,27 @@ those into proposals for a curator, never silent links. Names the index does not
 are found by their cues in `names`.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from companies.lexicon import LexiconEntry, lexicon_match
 from companies.models.aliases import ALIAS_TARGETS
 from companies.normalization import loose_key, particle_variants, strict_key
 from companies.selectors import alias_rows_by_key, alias_rows_by_loose_key, person_alias_keys
 
 MAX_NAME_WORDS = 4
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class LexiconMention:
+    """A name of the reference lexicon, whether or not the tracker has its record."""
+
+    entry: LexiconEntry
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -121,4 +133,36 @@ def _match_at(words, index: int, by_key: dict, by_loose: dict, loose_of: dict):
         row = by_loose.get(loose_of[" ".join(word for _, _, word in run)])
         if row is not None:
             return row, len(run), False
+    return None
+
+
+def lexicon_mentions(text: str, taken: list[tuple[int, int]]) -> list[LexiconMention]:
+    """Names of the reference lexicon in `text` outside the `taken` spans, longest first."""
+    words = [w for w in _words(text) if not any(s <= w[0] < e for s, e in taken)]
+    found, index = [], 0
+    while index < len(words):
+        match = _lexicon_at(text, words, index)
+        if match is None:
+            index += 1
+            continue
+        entry, size = match
+        start, end = words[index][0], words[index + size - 1][1]
+        found.append(LexiconMention(entry, start, end, text[start:end]))
+        index += size
+    return found
+
+
+def _lexicon_at(text: str, words, index: int):
+    """The longest lexicon name starting at word `index` (its first word may carry a
+    particle, «وإنفيديا»), with how many words it spans."""
+    for size in range(MAX_NAME_WORDS, 0, -1):
+        run = words[index : index + size]
+        if len(run) < size or any(b[0] - a[1] > 3 for a, b in itertools.pairwise(run)):
+            continue
+        written = text[run[0][0] : run[-1][1]]
+        rest = [key for _, _, key in run[1:]]
+        for first in (run[0][2], *particle_variants(run[0][2])):
+            entry = lexicon_match(written, key=" ".join([first, *rest]))
+            if entry is not None:
+                return entry, size
     return None

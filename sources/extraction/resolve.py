@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from companies.lexicon import LexiconEntry
 from companies.normalization import CLITICS, TATWEEL, is_arabic, loose_key, strict_key
-from companies.selectors import alias_keys_with_slugs, record_names
+from companies.selectors import alias_keys_with_slugs, alias_rows_by_key, record_names
 from deals.selectors import deals_with_companies
 
-from .entities import entity_mentions
+from .entities import entity_mentions, lexicon_mentions
 from .names import COMPANY_SUFFIXES, LEGAL_SUFFIXES, name_candidates
 from .not_names import is_not_a_name
 
@@ -46,6 +47,8 @@ class Entity:
     owner: str = ""
     #: Spellings the alias index matched only loosely: new spellings of a known name.
     new_spellings: list[str] = field(default_factory=list)
+    #: The reference lexicon's entry, for a name the tracker has no record of yet.
+    lexicon: LexiconEntry | None = None
 
     @property
     def name(self) -> str:
@@ -83,35 +86,79 @@ def cluster_key(name: str) -> str:
 
 
 def known_entities(text: str) -> list[Entity]:
+    """Names of records (through the alias index) and of the reference lexicon."""
     mentions = entity_mentions(text)
+    lexicon = lexicon_mentions(text, [(m.start, m.end) for m in mentions])
+    recorded = _recorded_entries({mention.entry for mention in lexicon})
     ids = {kind: set() for kind in ("company", "person", "product")}
     for mention in mentions:
         ids[mention.kind].add(mention.record_id)
+    for kind, record_id in recorded.values():
+        ids[kind].add(record_id)
     records = {}
     for kind in ("company", "person", "product"):
         for row in record_names(kind, ids[kind]):
             records[(kind, row["id"])] = row
     entities: dict[tuple, Entity] = {}
     for mention in mentions:
-        row = records[(mention.kind, mention.record_id)]
+        entity = _record_entity(entities, records[(mention.kind, mention.record_id)], mention.kind)
+        _add_mention(entity, mention.start, mention.end, mention.text, new=not mention.exact)
+    for mention in lexicon:
+        hit = recorded.get(mention.entry)
+        if hit is not None:
+            entity = _record_entity(entities, records[hit], hit[0])
+            _add_mention(entity, mention.start, mention.end, mention.text, new=True)
+            continue
         entity = entities.setdefault(
-            (mention.kind, mention.record_id),
+            ("lexicon", mention.entry.name),
             Entity(
-                kind=mention.kind,
+                kind=mention.entry.kind,
                 spellings=[],
                 spans=[],
-                slug=row["slug"],
-                record_name=row["name"],
-                record_name_ar=row["name_ar"],
-                cues=["alias index"],
+                record_name=mention.entry.name,
+                record_name_ar=mention.entry.name_ar,
+                cues=["lexicon"],
+                lexicon=mention.entry,
             ),
         )
-        entity.spans.append((mention.start, mention.end))
-        if mention.text not in entity.spellings:
-            entity.spellings.append(mention.text)
-        if not mention.exact and mention.text not in entity.new_spellings:
-            entity.new_spellings.append(mention.text)
+        _add_mention(entity, mention.start, mention.end, mention.text, new=False)
     return list(entities.values())
+
+
+def _record_entity(entities: dict, row: dict, kind: str) -> Entity:
+    return entities.setdefault(
+        (kind, row["id"]),
+        Entity(
+            kind=kind,
+            spellings=[],
+            spans=[],
+            slug=row["slug"],
+            record_name=row["name"],
+            record_name_ar=row["name_ar"],
+            cues=["alias index"],
+        ),
+    )
+
+
+def _add_mention(entity: Entity, start: int, end: int, text: str, *, new: bool) -> None:
+    entity.spans.append((start, end))
+    if text not in entity.spellings:
+        entity.spellings.append(text)
+    known = {strict_key(s) for s in (entity.record_name, entity.record_name_ar) if s}
+    if new and strict_key(text) not in known and text not in entity.new_spellings:
+        entity.new_spellings.append(text)
+
+
+def _recorded_entries(entries) -> dict:
+    """The lexicon entries the tracker already has a record of: entry → (kind, id)."""
+    keys = {strict_key(s): entry for entry in entries for s in entry.spellings if strict_key(s)}
+    found = {}
+    for row in alias_rows_by_key(keys):
+        entry = keys[row["key"]]
+        record_id = row.get(f"{entry.kind}_id")
+        if record_id and entry not in found:
+            found[entry] = (entry.kind, record_id)
+    return found
 
 
 def new_entities(text: str, known: list[Entity]) -> list[Entity]:

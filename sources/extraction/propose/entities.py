@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from companies.lexicon import lexicon_by_name
 from companies.normalization import strict_key
 from core.dates import PartialDate
 
@@ -45,27 +46,35 @@ def entity_drafts(
             continue
         if choices[entity.kind] is None:
             choices[entity.kind] = alias_choices(entity.kind)
+        entry = entity.lexicon
+        spellings = list(dict.fromkeys([*entity.spellings, *(entry.spellings if entry else ())]))
         payload = {
             "name": entity.name,
             "name_ar": entity.name_ar,
-            "spellings": entity.spellings,
+            "spellings": spellings,
             "similar": similar_records(entity, choices[entity.kind]),
         }
         if entity.kind == "company":
-            payload["kinds"] = company_kinds(" ".join(entity.cues))
+            payload["kinds"] = (
+                list(entry.company_kinds)
+                if entry and entry.company_kinds
+                else company_kinds(" ".join(entity.cues))
+            )
             if entity.key in founded:
                 payload["founded"] = date_payload(founded[entity.key])
         if entity.kind == "product":
             date, owner = launches.get(entity.key, (None, None))
-            if owner is None and entity.owner:
-                owner = by_name.get(strict_key(entity.owner))
+            if owner is None and (entity.owner or (entry and entry.maker)):
+                owner = by_name.get(strict_key(entity.owner or entry.maker))
             if owner is None:
                 owner = doc.owner_of(entity)
-            payload["company"] = owner.reference() if owner else None
-            payload["kind"] = product_kind(doc.evidence_of(entity))
+            payload["company"] = owner.reference() if owner else _maker_reference(entry)
+            payload["kind"] = (entry and entry.product_kind) or product_kind(
+                doc.evidence_of(entity)
+            )
             if date:
                 payload["launched"] = date_payload(date)
-        mentions = len(entity.spans)
+        mentions = len(entity.spans) + (2 if entry else 0)
         drafts.add(
             ProposalDraft(
                 kind=entity.kind,
@@ -76,3 +85,12 @@ def entity_drafts(
                 identity=[entity.kind, entity.identity],
             )
         )
+
+
+def _maker_reference(entry) -> dict | None:
+    """A lexicon product's maker, named as the lexicon names it, when the text does not."""
+    if entry is None or not entry.maker:
+        return None
+    maker = lexicon_by_name().get(entry.maker)
+    name_ar = maker.name_ar if maker else ""
+    return {"type": "company", "name": entry.maker, "name_ar": name_ar, "slug": None}

@@ -1,0 +1,44 @@
+"""Names the industry knows are recognised from the lexicon, with or without a record."""
+
+import pytest
+
+from companies.services import company_create
+from sources.extraction.pipeline import extract
+from sources.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def read(text: str, language: str = "ar"):
+    return extract(Article(text=text, language=language))
+
+
+def test_a_lexicon_name_without_a_record_is_proposed_with_its_names_and_kinds():
+    extraction = read("قالت انفيديا إن الطلب على رقائقها ما زال قوياً.")
+    [draft] = [d for d in extraction.drafts if d.kind == "company"]
+    assert draft.payload["name"] == "Nvidia"
+    assert draft.payload["name_ar"]
+    assert "انفيديا" in draft.payload["spellings"]
+    assert "Nvidia" in draft.payload["spellings"]
+    assert draft.payload["kinds"]
+
+
+def test_a_lexicon_name_of_a_recorded_company_links_to_it_and_proposes_the_spelling():
+    company_create(name="Google")
+    extraction = read("أعلنت قوقل عن نموذج جديد.")
+    [google] = [e for e in extraction.entities if e.name == "Google"]
+    assert google.slug == "google"
+    assert not [d for d in extraction.drafts if d.kind == "company"]
+    assert [d.payload["name"] for d in extraction.drafts if d.kind == "alias"] == ["قوقل"]
+
+
+def test_a_lexicon_product_names_its_maker_when_the_text_does_not():
+    extraction = read("Millions of people now use ChatGPT every week.", language="en")
+    [product] = [d for d in extraction.drafts if d.kind == "product"]
+    assert product.payload["name"] == "ChatGPT"
+    assert product.payload["company"]["name"] == "OpenAI"
+
+
+def test_an_ambiguous_name_needs_to_be_written_as_a_name():
+    extraction = read("The meta question is whether the cursor moves.", language="en")
+    assert not [e for e in extraction.entities if e.name in {"Meta", "Cursor"}]
