@@ -319,7 +319,49 @@ def event_mentions(text: str) -> list[EventMention]:
         if any(start < other.end and other.start < end for other in chosen):
             continue
         chosen.append(EventMention(kind, start, end, text[start:end]))
-    return sorted(chosen, key=lambda mention: mention.start)
+    kept = [mention for mention in chosen if not _negated(text, mention.start)]
+    return sorted(kept, key=lambda mention: mention.start)
+
+
+#: Words that, shortly before a cue, deny or only suppose the event: "did not acquire",
+#: "without an acquisition", "could invest", «لم تنضم», «لا تعتزم الاستحواذ».
+_DENIALS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "without",
+        "nor",
+        "didn't",
+        "doesn't",
+        "won't",
+        "isn't",
+        "wasn't",
+        "hasn't",
+        "haven't",
+        "could",
+        "might",
+        "if",
+        "لم",
+        "لن",
+        "لا",
+        "ليس",
+        "ليست",
+        "دون",
+        "بدون",
+        "غير",
+        "لو",
+    }
+)
+_DENIAL_WINDOW = 3
+_BEFORE_WORD = re.compile(r"[^\W_]+(?:'t)?", re.UNICODE)
+
+
+def _negated(text: str, start: int) -> bool:
+    """Whether one of the few words just before `start`, in its sentence, is a denial."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), -1) + 1
+    before = _BEFORE_WORD.findall(text[line_start:start].lower())[-_DENIAL_WINDOW:]
+    return any(word in _DENIALS for word in before)
 
 
 def event_kinds(text: str) -> list[str]:

@@ -2,7 +2,8 @@
 
 «14 مليار دولار», «4 مليارات دولار», «تصل قيمتها إلى 100 مليون دولار», «نحو ٢٫٧٥ مليار
 دولار», «مليار دولار» and the dual «ملياري دولار» without a number, "$14.3 billion",
-"€500m", "up to $100 million", "about US$97bn".
+"€500m", "up to $100 million", "about US$97bn", "$700 mln", "S$873 million" (Singapore
+dollars: the letters before "$" name the dollar).
 """
 
 import re
@@ -22,8 +23,9 @@ _QUALIFIER_AR = (
     r"(?P<qualifier_ar>نحو|حوالي|حوالى|قرابة|ما\s+يقارب|تصل(?:\s+قيمتها)?\s+إلى|يصل\s+إلى|"
     r"ما\s+يصل\s+إلى|حتى|أكثر\s+من|ما\s+لا\s+يقل\s+عن|لا\s+تقل\s+عن)"
 )
-_SCALE_EN = r"(?P<scale_en>trillion|billion|million|thousand|tn|bn|m|k)\b"
-_SYMBOL = r"(?P<symbol>US\$|\$|€|£)"
+_SCALE_EN = r"(?P<scale_en>trillion|billion|million|thousand|trln|tn|bln|bn|b|mln|mn|m|k)\b"
+#: A currency's sign; the letters before "$" tell which dollar ("S$" is Singapore's).
+_SYMBOL = r"(?P<symbol>(?<![A-Za-z])(?:US|S|A|C|HK|NZ)\$|(?<![A-Za-z])\$|€|£)"
 _QUALIFIER_EN = (
     r"(?P<qualifier_en>about|around|roughly|nearly|almost|up\s+to|as\s+much\s+as|"
     r"at\s+least|more\s+than|over)"
@@ -56,9 +58,14 @@ SCALES = {
     "آلاف": 10**3,
     "trillion": 10**12,
     "tn": 10**12,
+    "trln": 10**12,
     "billion": 10**9,
     "bn": 10**9,
+    "bln": 10**9,
+    "b": 10**9,
     "million": 10**6,
+    "mln": 10**6,
+    "mn": 10**6,
     "m": 10**6,
     "thousand": 10**3,
     "k": 10**3,
@@ -71,6 +78,11 @@ CURRENCIES = {
     "درهم": "AED",
     "$": "USD",
     "us$": "USD",
+    "s$": "SGD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "nz$": "NZD",
     "€": "EUR",
     "£": "GBP",
     "dollars": "USD",

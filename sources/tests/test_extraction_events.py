@@ -393,3 +393,30 @@ def test_the_second_seed_article():
         EventKind.INVESTMENT,
         EventKind.HIRING,
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft did not acquire Inflection, the companies said.",
+        "The deal was struck without an acquisition of the startup.",
+        "Google could invest in the company next year.",
+        "قالت الشركة إنها لم تستحوذ على الشركة الناشئة.",
+        "أكدت أنها لا تعتزم الاستحواذ على أي شركة.",
+    ],
+)
+def test_a_denied_or_supposed_event_is_not_an_event(text):
+    kinds = {mention.kind for mention in event_mentions(text)}
+    assert not kinds & {"acquisition", "investment"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SoftBank said on Wednesday it would buy Ampere Computing.",
+        "كانت ميتا قد طرحت سابقاً أداة توليد الصور.",
+        "In May, Nvidia acquired Run:ai.",
+    ],
+)
+def test_reported_and_past_events_still_count(text):
+    assert event_mentions(text)

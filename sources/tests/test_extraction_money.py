@@ -94,3 +94,19 @@ def test_a_number_before_the_scale_word_is_not_read_twice():
         4 * 10**9,
         2 * 10**9,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("paid $700 mln for it", "700000000", "USD"),
+        ("a S$873 million deal", "873000000", "SGD"),
+        ("more than A$24 bln", "24000000000", "AUD"),
+        ("up to C$240m", "240000000", "CAD"),
+        ("a HK$5.2B plan", "5200000000", "HKD"),
+        ("raised $6.5B", "6500000000", "USD"),
+    ],
+)
+def test_wire_scales_and_the_dollar_a_letter_names(text, amount, currency):
+    [mention] = money_mentions(text)
+    assert (mention.money.amount, mention.money.currency) == (Decimal(amount), currency)

@@ -34,6 +34,16 @@ _COMPLETED = re.compile(r"أتمت|أكملت|اكتملت|completed|closed the"
 _RAISED = re.compile(r"جمعت|جمع|جولة|raised|raises|round", re.I)
 _AGAINST = re.compile(r"\bضد\b|(?<!\w)ضد(?!\w)|\bagainst\b|\bsued\b|\bsues\b", re.I)
 _FACES = re.compile(r"تواجه|يواجه|\bfaces?\b|\bfacing\b", re.I)
+_FIGURE = re.compile(
+    r"valu(?:ation|ing|ed)|market (?:value|cap)|worth|revenue|sales|turnover"
+    r"|تقييم|قيمتها السوقية|القيمة السوقية|قيمة سوقية|إيرادات|ايرادات|الإيرادات|عائدات|مبيعات",
+    re.I,
+)
+_DEAL_VALUE = re.compile(
+    r"(?:deal|transaction|acquisition|agreement|صفقة|الصفقة)\s+(?:\S+\s+){0,4}"
+    r"(?:valued|worth|قيمتها|بقيمة)",
+    re.I,
+)
 _FOUNDED = re.compile(r"تأسست|تأسس|أسست|founded|was established", re.I)
 
 
@@ -72,7 +82,15 @@ class EventDrafts:
             return
         kinds = list(dict.fromkeys(event.kind for event in here))
         cue_at = {kind: next(e for e in here if e.kind == kind) for kind in kinds}
-        amount = next(iter(within(self.money, sentence)), None)
+        amounts = within(self.money, sentence)
+        amount = next(
+            (
+                m
+                for i, m in enumerate(amounts)
+                if not self.is_figure(m, amounts[i - 1] if i else None)
+            ),
+            None,
+        )
         when = next(iter(within(self.dates, sentence)), None)
         date = when.date if when else None
         kinds = [kind for kind in kinds if not self.refers_back(cue_at[kind])]
@@ -93,6 +111,18 @@ class EventDrafts:
                 self.ruling(sentence, date)
             elif kind == EventKind.PRODUCT_LAUNCH:
                 self.launch(sentence, cue, date)
+
+    def is_figure(self, mention, previous=None) -> bool:
+        """A valuation, revenue or market value ("valued at", «بتقييم»), not an event's value.
+
+        Only the words since the previous amount count: "at a valuation of $6.8 billion,
+        Cohere raised $500 million" values the company at the first, raises the second.
+        """
+        start = max(mention.start - 30, previous.end if previous else 0)
+        before = self.doc.text[start : mention.start]
+        if _DEAL_VALUE.search(before):
+            return False
+        return bool(_FIGURE.search(before))
 
     def words_between(self, cue: EventMention, entity: Entity) -> list[str]:
         start = next(s for s, _e in entity.spans if s >= cue.end)
@@ -160,7 +190,8 @@ class EventDrafts:
                 employers = [subject] if subject else []
             if not employers:
                 return
-            parties = [(employers[0], "employer")]
+            hires = [e for e in before + after if e.kind == "person"]
+            parties = [(employers[0], "employer")] + [(person, "hire") for person in hires]
         else:
             named = [e for e in before + after if e.kind == "company"]
             if len(named) < 2:
@@ -208,6 +239,9 @@ class EventDrafts:
 
     def investment(self, sentence, cue, amount, date) -> None:
         before, after = self.sides(sentence, cue)
+        if not before and _RAISED.search(cue.text):
+            # «جمعت شركة Anthropic … تمويلاً»: the company raising is inside the cue.
+            before = [e for start, e in self.doc.named_in(sentence) if cue.start <= start < cue.end]
         if _RAISED.search(cue.text) or (not after and before):
             investee = before[0] if before else None
             investors = after
