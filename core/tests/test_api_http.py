@@ -15,10 +15,16 @@ from rest_framework.authtoken.models import Token
 
 from companies.models import Company
 from companies.tests.factories import CompanyFactory, PersonFactory, ProductFactory
-from deals.models import DealParty, Investment, LawsuitEvent, LawsuitParty
-from deals.tests.factories import DealFactory, DevelopmentFactory, LawsuitFactory
-from sources.models import Citation
-from sources.tests.factories import ArticleFactory
+from deals.tests.factories import (
+    DealFactory,
+    DealPartyFactory,
+    DevelopmentFactory,
+    InvestmentFactory,
+    LawsuitEventFactory,
+    LawsuitFactory,
+    LawsuitPartyFactory,
+)
+from sources.tests.factories import ArticleFactory, CitationFactory
 
 LISTS = [
     "/api/v1/companies/",
@@ -170,18 +176,17 @@ def populate(n: int) -> None:
             announced_on=datetime.date(2025, 2, 1),
             announced_precision="day",
         )
-        DealParty.objects.create(deal=deal, company=company, role="partner")
-        DealParty.objects.create(deal=deal, person=person, role="in_talks")
-        investment = Investment.objects.create(
+        DealPartyFactory(deal=deal, company=company, role="partner")
+        DealPartyFactory(deal=deal, person=person, role="in_talks")
+        InvestmentFactory(
             investee=company,
-            status="announced",
+            investors=[other],
             announced_on=datetime.date(2024, 5, 1),
             announced_precision="month",
         )
-        investment.investors.add(other)
         lawsuit = LawsuitFactory(filed_on=datetime.date(2024, 1, 1), filed_precision="year")
-        LawsuitParty.objects.create(lawsuit=lawsuit, company=other, side="plaintiff")
-        event = LawsuitEvent.objects.create(lawsuit=lawsuit, kind="ruling", summary="x")
+        LawsuitPartyFactory(lawsuit=lawsuit, company=other, side="plaintiff")
+        event = LawsuitEventFactory(lawsuit=lawsuit, kind="ruling", summary="x")
         development = DevelopmentFactory(
             companies=[company, other],
             occurred_on=datetime.date(2024, 6, 1),
@@ -189,7 +194,7 @@ def populate(n: int) -> None:
         )
         targets = ({"deal": deal}, {"company": company}, {"lawsuit_event": event})
         for target in (*targets, {"development": development}):
-            Citation.objects.create(article=article, excerpt=excerpt, **target)
+            CitationFactory(article=article, excerpt=excerpt, **target)
 
 
 def query_count(client, url: str) -> int:
