@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -81,3 +82,22 @@ def test_company_import_with_a_bad_row_imports_nothing(curator_client):
     assert invalid.number == 2
     assert "2023-13" in str(invalid.error_dict)
     assert not Company.objects.filter(slug__in=["anthropic", "mistral"]).exists()
+
+
+def test_merging_needs_the_delete_permission(client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", password="x", is_staff=True)
+    editor.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_company", "change_company"])
+    )
+    client.force_login(editor)
+    companies = list(Company.objects.values_list("pk", flat=True)[:2])
+    client.post(
+        reverse("admin:companies_company_changelist"),
+        {
+            "action": "merge_companies",
+            "_selected_action": companies,
+            "survivor": companies[0],
+            "confirm": "yes",
+        },
+    )
+    assert Company.objects.filter(pk__in=companies).count() == 2

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from companies.models import Company
 from companies.services import company_merge
+from companies.tests.factories import CompanyFactory
 from core.tests.admin_forms import admin_form_data
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -82,7 +83,7 @@ def test_search_refuses_bad_parameters(api_client, params):
 
 
 def test_a_merged_companys_old_slug_redirects_permanently(api_client):
-    duplicate = Company.objects.create(name="Alphabet Google")
+    duplicate = CompanyFactory(name="Alphabet Google")
     company_merge(survivor=Company.objects.get(slug="google"), duplicates=[duplicate])
     response = api_client.get("/api/v1/companies/alphabet-google/?format=json")
     assert response.status_code == 301

@@ -9,7 +9,7 @@ from companies.models import Alias, Company, Product, Rivalry
 from companies.services import company_merge, primary_aliases_sync
 from companies.tests.factories import CompanyFactory, ProductFactory
 from core.models import SlugRedirect, slug_redirect_target
-from deals.models import Deal, DealParty, Development, Investment, LawsuitParty
+from deals.models import Deal, Development, Investment, LawsuitParty
 from deals.tests.factories import DealFactory, DealPartyFactory
 from sources.models import Citation
 
@@ -90,7 +90,7 @@ def test_a_party_both_companies_had_in_the_same_role_is_kept_once():
     meta = Company.objects.get(slug="meta")
     duplicate = CompanyFactory(name="Meta Platforms Inc.")
     deal = Deal.objects.get(slug="meta-play-ai-acquisition")
-    DealParty.objects.create(deal=deal, company=duplicate, role="acquirer")
+    DealPartyFactory(deal=deal, company=duplicate, role="acquirer")
     company_merge(survivor=meta, duplicates=[duplicate])
     assert deal.parties.filter(company=meta, role="acquirer").count() == 1
 

@@ -1,21 +1,30 @@
 """HTTP behaviour every API endpoint shares: caching validators, throttling, CORS, CSV,
-the schema and its docs, constant query counts."""
+the schema and its docs, the root, constant query counts, cursors and malformed input."""
 
+import base64
 import datetime
 
+import orjson
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from companies.models import Company
 from companies.tests.factories import CompanyFactory, PersonFactory, ProductFactory
-from deals.models import DealParty, Investment, LawsuitEvent, LawsuitParty
-from deals.tests.factories import DealFactory, DevelopmentFactory, LawsuitFactory
-from sources.models import Citation
-from sources.tests.factories import ArticleFactory
+from deals.tests.factories import (
+    DealFactory,
+    DealPartyFactory,
+    DevelopmentFactory,
+    InvestmentFactory,
+    LawsuitEventFactory,
+    LawsuitFactory,
+    LawsuitPartyFactory,
+)
+from sources.tests.factories import ArticleFactory, CitationFactory
 
 LISTS = [
     "/api/v1/companies/",
@@ -48,6 +57,17 @@ class TestConditionalRequests:
         etag = api_client.get("/api/v1/timeline/")["ETag"]
         with django_assert_max_num_queries(1):
             assert api_client.get("/api/v1/timeline/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    def test_the_detail_etag_works_as_if_match(self, curator_api):
+        url = "/api/v1/deals/meta-play-ai-acquisition/"
+        etag = curator_api.get(url)["ETag"]
+        assert etag.startswith('W/"1.')
+        updated = curator_api.patch(url, {"status": "completed"}, format="json", HTTP_IF_MATCH=etag)
+        assert updated.status_code == 200
+        stale = curator_api.patch(url, {"status": "rejected"}, format="json", HTTP_IF_MATCH=etag)
+        assert stale.status_code == 412
+        fresh = curator_api.get(url)["ETag"]
+        assert curator_api.get(url, HTTP_IF_NONE_MATCH=fresh).status_code == 304
 
 
 @pytest.mark.usefixtures("seeded")
@@ -93,6 +113,14 @@ def test_lists_export_as_csv(api_client):
     assert any("97000000000" in row for row in rows)
 
 
+@pytest.mark.usefixtures("seeded")
+def test_csv_lists_name_parties_and_roles(api_client):
+    deals = api_client.get("/api/v1/deals/", {"format": "csv"}).content.decode()
+    assert "meta (licensee) | midjourney (licensor)" in deals
+    people = api_client.get("/api/v1/people/", {"format": "csv"}).content.decode()
+    assert "meta (Head of AI)" in people
+
+
 @pytest.mark.django_db
 def test_the_schema_documents_every_resource_and_the_docs_use_local_assets(api_client):
     schema = api_client.get("/api/v1/schema/", {"format": "json"}).json()
@@ -112,6 +140,13 @@ def test_the_schema_documents_every_resource_and_the_docs_use_local_assets(api_c
     docs = api_client.get("/api/v1/docs/").content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in docs
     assert "cdn" not in docs.lower()
+
+
+@pytest.mark.django_db
+def test_timeline_and_search_are_in_the_api_root(api_client):
+    root = api_client.get(reverse("api:api-root"))
+    assert root.status_code == 200
+    assert "deals" in root.json()
 
 
 @pytest.mark.django_db
@@ -141,18 +176,17 @@ def populate(n: int) -> None:
             announced_on=datetime.date(2025, 2, 1),
             announced_precision="day",
         )
-        DealParty.objects.create(deal=deal, company=company, role="partner")
-        DealParty.objects.create(deal=deal, person=person, role="in_talks")
-        investment = Investment.objects.create(
+        DealPartyFactory(deal=deal, company=company, role="partner")
+        DealPartyFactory(deal=deal, person=person, role="in_talks")
+        InvestmentFactory(
             investee=company,
-            status="announced",
+            investors=[other],
             announced_on=datetime.date(2024, 5, 1),
             announced_precision="month",
         )
-        investment.investors.add(other)
         lawsuit = LawsuitFactory(filed_on=datetime.date(2024, 1, 1), filed_precision="year")
-        LawsuitParty.objects.create(lawsuit=lawsuit, company=other, side="plaintiff")
-        event = LawsuitEvent.objects.create(lawsuit=lawsuit, kind="ruling", summary="x")
+        LawsuitPartyFactory(lawsuit=lawsuit, company=other, side="plaintiff")
+        event = LawsuitEventFactory(lawsuit=lawsuit, kind="ruling", summary="x")
         development = DevelopmentFactory(
             companies=[company, other],
             occurred_on=datetime.date(2024, 6, 1),
@@ -160,7 +194,7 @@ def populate(n: int) -> None:
         )
         targets = ({"deal": deal}, {"company": company}, {"lawsuit_event": event})
         for target in (*targets, {"development": development}):
-            Citation.objects.create(article=article, excerpt=excerpt, **target)
+            CitationFactory(article=article, excerpt=excerpt, **target)
 
 
 def query_count(client, url: str) -> int:
@@ -214,3 +248,44 @@ def test_nul_characters_are_refused_not_a_server_error(curator_api, method, url,
         getattr(curator_api, method)(url, body, format="json") if body else curator_api.get(url)
     )
     assert response.status_code == status
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/deals/?page_size=²",
+        "/api/v1/search/?q=meta&limit=²",
+        "/api/v1/timeline/?year=²",
+        "/api/v1/articles/²/",
+        "/companies/²/",
+        "/deals/²/",
+        "/people/٣/",
+    ],
+)
+def test_non_ascii_digits_are_refused_not_a_server_error(client, url):
+    assert client.get(url).status_code in (400, 404)
+
+
+def cursor(key, pk) -> str:
+    return base64.urlsafe_b64encode(orjson.dumps([key, pk])).decode().rstrip("=")
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(
+    ("url", "position"),
+    [
+        ("/api/v1/deals/", [None, 1]),
+        ("/api/v1/deals/", [[1], 1]),
+        ("/api/v1/deals/", [{"n": "5"}, 1]),
+        ("/api/v1/deals/?ordering=-value", [{"d": "2020-01-01"}, 1]),
+        ("/api/v1/articles/", [{"d": "2020-01-01"}, 1]),
+        ("/api/v1/articles/", ["abc", 1]),
+        ("/api/v1/articles/", [True, 1]),
+    ],
+)
+def test_hand_made_cursors_are_a_400(api_client, url, position):
+    separator = "&" if "?" in url else "?"
+    response = api_client.get(f"{url}{separator}cursor={cursor(*position)}")
+    assert response.status_code == 400
+    assert "cursor" in response.json()

@@ -2,13 +2,12 @@
 
 import pytest
 
-from companies.tests.factories import CompanyFactory
 from core.history import record_revert
 from core.versioning import EditConflict, version_lock
-from deals.models import Lawsuit, LawsuitEvent, LawsuitParty
-from deals.tests.factories import LawsuitFactory
+from deals.models import Lawsuit
+from deals.tests.factories import LawsuitEventFactory, LawsuitFactory, LawsuitPartyFactory
 from sources.models import Citation
-from sources.tests.factories import ArticleFactory
+from sources.tests.factories import ArticleFactory, CitationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +24,9 @@ def test_revert_restores_claims_parties_events_and_their_citations():
     article = ArticleFactory(text="Disney sued Midjourney; the court ruled in June.")
     lawsuit = LawsuitFactory(title="Disney v. Midjourney")
     lawsuit.claims.set(["copyright"])
-    LawsuitParty.objects.create(lawsuit=lawsuit, company=CompanyFactory(), side="plaintiff")
-    event = LawsuitEvent.objects.create(lawsuit=lawsuit, kind="ruling", summary="Ruling")
-    Citation.objects.create(article=article, excerpt="the court ruled", lawsuit_event=event)
+    LawsuitPartyFactory(lawsuit=lawsuit, side="plaintiff")
+    event = LawsuitEventFactory(lawsuit=lawsuit, kind="ruling", summary="Ruling")
+    CitationFactory(article=article, excerpt="the court ruled", lawsuit_event=event)
     first_version = lawsuit.history.earliest("history_date")
     event_pk = event.pk
 
@@ -52,7 +51,7 @@ def test_revert_drops_children_added_after_the_version():
     lawsuit = LawsuitFactory()
     first_version = lawsuit.history.earliest("history_date")
     edit(lawsuit, status="pending")
-    LawsuitEvent.objects.create(lawsuit=lawsuit, kind="hearing", summary="Added later")
+    LawsuitEventFactory(lawsuit=lawsuit, kind="hearing", summary="Added later")
     record_revert(record=lawsuit, history_id=first_version.history_id, expected_version=2)
     assert not lawsuit.events.exists()
     assert Lawsuit.objects.get(pk=lawsuit.pk).status == "filed"

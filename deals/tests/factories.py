@@ -40,11 +40,16 @@ class DealFactory(factory.django.DjangoModelFactory):
 
 
 class DealPartyFactory(factory.django.DjangoModelFactory):
+    """A new company in the deal, or the `person` given (a party is one or the other)."""
+
     class Meta:
         model = DealParty
 
     deal = factory.SubFactory(DealFactory)
-    company = factory.SubFactory(CompanyFactory)
+    person = None
+    company = factory.Maybe(
+        "person", yes_declaration=None, no_declaration=factory.SubFactory(CompanyFactory)
+    )
     role = DealPartyRole.PARTNER
 
 

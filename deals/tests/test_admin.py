@@ -5,8 +5,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from companies.models import Company
+from companies.services import company_merge
 from core.tests.admin_forms import admin_form_data, errors_of
-from deals.models import Deal
+from deals.models import Deal, Investment
 from deals.tests.factories import DealFactory, DealPartyFactory
 from sources.models import Article
 
@@ -233,6 +234,34 @@ class TestRevert:
         revert_url = reverse("admin:deals_deal_simple_history", args=[deal.pk, original.history_id])
         response = curator_client.post(revert_url, {"version": deal.version + 5}, follow=True)
         assert any("changed by someone else" in m for m in messages_of(response))
+
+    def test_a_revert_without_a_version_or_with_a_bad_id_is_refused(self, seeded, curator_client):
+        deal = Deal.objects.get(slug="meta-play-ai-acquisition")
+        first = deal.history.earliest("history_date")
+        url = reverse("admin:deals_deal_simple_history", args=[deal.pk, first.history_id])
+        response = curator_client.post(url, {}, follow=True)
+        assert "out of date" in response.content.decode()
+        assert curator_client.get(f"/admin/deals/deal/{deal.pk}/history/abc/").status_code == 404
+        assert curator_client.get("/admin/deals/deal/?year=²").status_code == 200
+
+    def test_a_revert_that_cannot_be_restored_says_so(self, seeded, curator_client, curator_api):
+        url = "/api/v1/investments/meta-investment-in-scale-ai/"
+        investment = curator_api.get(url).json()
+        investment_id = investment["id"]
+
+        first = Investment.history.filter(id=investment_id).earliest("history_date")
+        company_merge(
+            survivor=Company.objects.get(slug="meta"),
+            duplicates=[Company.objects.get(slug="scale-ai")],
+        )
+        record = Investment.objects.get(pk=investment_id)
+        revert = reverse(
+            "admin:deals_investment_simple_history", args=[investment_id, first.history_id]
+        )
+        response = curator_client.post(revert, {"version": record.version}, follow=True)
+        assert response.status_code == 200
+        assert "cannot be restored" in response.content.decode()
+        assert Investment.objects.get(pk=investment_id).investee.slug == "meta"
 
 
 class TestPermissions:

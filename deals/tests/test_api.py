@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.urls import reverse
 
 from companies.models import Company
 from deals.models import Deal, Development, Lawsuit
@@ -463,12 +462,6 @@ def api_client_article_id() -> int:
     from sources.models import Article
 
     return Article.objects.get(title__startswith="ميتا تتحالف").pk
-
-
-def test_timeline_and_search_are_in_the_api_root(api_client):
-    root = api_client.get(reverse("api:api-root"))
-    assert root.status_code == 200
-    assert "deals" in root.json()
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,12 @@ from deals.models import (
     LawsuitParty,
     LawsuitSide,
 )
-from deals.tests.factories import DealFactory, DealPartyFactory, LawsuitFactory
+from deals.tests.factories import (
+    DealFactory,
+    DealPartyFactory,
+    LawsuitFactory,
+    LawsuitPartyFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +53,7 @@ def test_an_amount_without_currency_is_refused():
 
 def test_the_database_also_refuses_an_amount_without_currency():
     with pytest.raises(IntegrityError):
-        Deal.objects.create(title="x", status="announced", value_amount=Decimal(1))
+        DealFactory(value_amount=Decimal(1))
 
 
 def test_a_value_cannot_be_both_undisclosed_and_given():
@@ -91,7 +96,7 @@ def test_a_party_is_a_company_a_person_or_a_described_group():
 def test_a_plaintiff_cannot_also_be_the_defendant():
     lawsuit = LawsuitFactory()
     company = CompanyFactory()
-    LawsuitParty.objects.create(lawsuit=lawsuit, company=company, side=LawsuitSide.PLAINTIFF)
+    LawsuitPartyFactory(lawsuit=lawsuit, company=company, side=LawsuitSide.PLAINTIFF)
     defendant = LawsuitParty(lawsuit=lawsuit, company=company, side=LawsuitSide.DEFENDANT)
     with pytest.raises(ValidationError) as error:
         defendant.full_clean()

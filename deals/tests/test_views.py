@@ -272,7 +272,7 @@ def grow(n: int):
         )
         DealPartyFactory(deal=deal, role="bidder")
         DealPartyFactory(deal=deal, role="target", company=Company.objects.get(slug="meta"))
-        DealParty.objects.create(deal=deal, person=PersonFactory(), role="in_talks")
+        DealPartyFactory(deal=deal, person=PersonFactory(), role="in_talks")
 
 
 @pytest.mark.usefixtures("seeded")

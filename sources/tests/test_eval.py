@@ -86,3 +86,22 @@ def test_the_held_out_set_is_read_and_scored():
     report = evaluate(LABELS_FILE.with_name("heldout.toml"))
     assert len(report.articles) >= 6
     assert all(report.total(name).labelled > 0 for name in ("entities", "amounts", "dates"))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not = [toml", "not valid TOML"),
+        ("[[known]]\nname = 'x'\n", "missing or unknown 'articles'"),
+        (
+            "[[articles]]\nkey = 'a'\nlanguage = 'en'\ntext = 'x'\nknown = ['Nobody']\n",
+            "missing or unknown 'Nobody'",
+        ),
+    ],
+)
+def test_a_broken_labelled_set_is_a_command_error(tmp_path, monkeypatch, content, message):
+    monkeypatch.setattr(eval_ingest, "throwaway_database", contextlib.nullcontext)
+    path = tmp_path / "labels.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("eval_ingest", "--labels", str(path))

@@ -9,6 +9,7 @@ from companies.models import Company
 from companies.tests.factories import CompanyFactory
 from deals.models import Deal
 from sources.models import Article, IngestionStatus, Proposal, ProposalStatus
+from sources.services import proposal_reject
 
 from .factories import ArticleFactory, ProposalFactory
 
@@ -181,3 +182,32 @@ def test_a_reviewer_cannot_decide(client, reviewer):
         assert client.post(url, {"note": "x"}).status_code == 403
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.PENDING
+
+
+def test_the_admin_shows_model_rules_as_form_errors(curator_client):
+    proposal = ProposalFactory(payload={"name": "Lumen"})
+    url = reverse("admin:sources_proposal_accept", args=[proposal.pk])
+    response = curator_client.post(
+        url, {"payload": '{"name": "Lumen", "spellings": ["' + "a" * 300 + '"]}'}
+    )
+    assert response.status_code == 200
+    assert "name" in response.content.decode()
+    assert not Company.objects.exists()
+
+
+def test_an_unknown_record_in_the_merge_form_is_a_form_error(curator_client):
+    proposal = ProposalFactory()
+    url = reverse("admin:sources_proposal_merge", args=[proposal.pk])
+    response = curator_client.post(url, {"into": "abc"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["into"]
+
+
+def test_a_decided_proposal_cannot_be_reverted_to_pending(curator_client, curator):
+    proposal = ProposalFactory()
+    proposal_reject(proposal=proposal, user=curator)
+    first = proposal.history.order_by("history_id").first()
+    url = reverse("admin:sources_proposal_simple_history", args=[proposal.pk, first.history_id])
+    assert curator_client.post(url, {"version": proposal.version + 1}).status_code == 403
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.REJECTED
