@@ -19,6 +19,7 @@ A mention spans whole words, particles included. Where cues overlap, a bid wins 
 anything else (so «محاولة استحواذ» is a bid, not an acquisition), then the longer cue.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -170,6 +171,9 @@ CUES: tuple[_Cue, ...] = (
         "…3 stakes?",
     ),
     _cue(_INVESTMENT, "stakes? ~in"),
+    # "backed by X", «المدعومة من X», «بدعم من X»: X invested in the company before.
+    _cue(_INVESTMENT, "backed ~by"),
+    _cue(_INVESTMENT, "مدعوم(?:ه)? ~من"),
     # Acquisition.
     _cue(_ACQUISITION, f"استحواذ(?:ات)?{_PRONOUN}"),
     _cue(_ACQUISITION, f"استحوذ(?:ت|وا|تا|ا|نا)?{_PRONOUN}"),
@@ -358,10 +362,20 @@ _BEFORE_WORD = re.compile(r"[^\W_]+(?:'t)?", re.UNICODE)
 
 
 def _negated(text: str, start: int) -> bool:
-    """Whether one of the few words just before `start`, in its sentence, is a denial."""
+    """Whether one of the few words just before `start`, in its sentence, is a denial
+    (with or without an attached «و» or «ف»: «ولم تستحوذ»)."""
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), -1) + 1
-    before = _BEFORE_WORD.findall(text[line_start:start].lower())[-_DENIAL_WINDOW:]
-    return any(word in _DENIALS for word in before)
+    window = _BEFORE_WORD.findall(text[line_start:start].lower())[-_DENIAL_WINDOW:]
+    pairs = itertools.pairwise([*window, ""])
+    return any(_is_denial(word) and not _STILL.match(after) for word, after in pairs)
+
+
+def _is_denial(word: str) -> bool:
+    return word in _DENIALS or (word[:1] in ("و", "ف") and word[1:] in _DENIALS)
+
+
+#: «لا تزال», «ما زالت»: "still", not a denial.
+_STILL = re.compile(r"^(?:[يت]?زال)")
 
 
 def event_kinds(text: str) -> list[str]:

@@ -39,3 +39,59 @@ def test_hiring_names_the_people_hired():
     roles = {(party["name"], party["role"]) for party in deal.payload["parties"]}
     assert ("Microsoft", "employer") in roles
     assert ("Mustafa Suleyman", "hire") in roles
+
+
+def roles_of(investment) -> tuple[str, set[str]]:
+    payload = investment.payload
+    return payload["investee"]["name"], {investor["name"] for investor in payload["investors"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "investee", "investors"),
+    [
+        (
+            "قادت شركة ASML جولة تمويل بقيمة 1.7 مليار يورو في شركة Mistral AI الفرنسية.",
+            "ar",
+            "Mistral AI",
+            {"ASML"},
+        ),
+        ("Nvidia invested $100 million in Mistral AI last year.", "en", "Mistral AI", {"Nvidia"}),
+        (
+            "Cohere raised $500 million led by Radical Ventures.",
+            "en",
+            "Cohere",
+            {"Radical Ventures"},
+        ),
+        (
+            "Anthropic, backed by Amazon, said on Tuesday it would hire more.",
+            "en",
+            "Anthropic",
+            {"Amazon"},
+        ),
+    ],
+)
+def test_the_words_before_a_party_give_its_role_in_an_investment(
+    text, language, investee, investors
+):
+    [investment] = drafts(text, "investment", language=language)
+    assert roles_of(investment) == (investee, investors)
+
+
+def test_a_role_the_sentence_does_not_give_stays_empty():
+    text = "Nvidia reported record sales. Earlier, Mistral AI raised $600 million."
+    [investment] = drafts(text, "investment")
+    assert roles_of(investment) == ("Mistral AI", set())
+
+
+def test_a_pronoun_ties_a_sentence_to_the_company_before():
+    text = "Nvidia reported record sales. It also acquired Run:ai last year."
+    [deal] = drafts(text, "deal")
+    assert {(p["name"], p["role"]) for p in deal.payload["parties"]} == {
+        ("Nvidia", "acquirer"),
+        ("Run:ai", "target"),
+    }
+
+
+def test_a_denial_with_an_attached_conjunction_and_still_are_told_apart():
+    assert not drafts("ولم تستحوذ مايكروسوفت على Inflection.", "deal", language="ar")
+    assert drafts("ولا تزال غيتي إيميجز تلاحق ستابيليتي في دعوى قضائية.", "lawsuit", language="ar")

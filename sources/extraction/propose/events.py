@@ -44,6 +44,16 @@ _DEAL_VALUE = re.compile(
     r"(?:valued|worth|قيمتها|بقيمة)",
     re.I,
 )
+#: Words before the company that receives an investment: "in", "into", «في».
+_INTO = frozenset({"in", "into", "في", "فى", "بشركة"})
+_COMPANY_NOUNS = frozenset({"شركة", "شركه", "الشركة", "startup", "company", "firm", "lab"})
+_WORD_BEFORE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_REFERS_BACK = re.compile(
+    r"\b(?:it|its|the company|the startup|the firm|the group)\b"
+    r"|(?<!\w)(?:الشركة|الشركه|وهي|إنها|أنها|لها|فيها|منها)(?!\w)",
+    re.I,
+)
+_BACKED = re.compile(r"backed|مدعوم", re.I)
 _FOUNDED = re.compile(r"تأسست|تأسس|أسست|founded|was established", re.I)
 
 
@@ -179,14 +189,14 @@ class EventDrafts:
             if any(e.kind == "company" for e in buyers):
                 buyers = [e for e in buyers if e.kind == "company"]
             if not buyers and first_kind == EventKind.ACQUISITION:
-                subject = self.doc.subject_before(sentence)
+                subject = self.tied_subject(sentence)
                 buyers = [subject] if subject and subject.key != target.key else []
             role = "acquirer" if first_kind == EventKind.ACQUISITION else "bidder"
             parties = [(buyer, role) for buyer in buyers] + [(target, "target")]
         elif first_kind == EventKind.HIRING:
             employers = [e for e in before + after if e.kind == "company"][:1]
             if not employers:
-                subject = self.doc.subject_before(sentence)
+                subject = self.tied_subject(sentence)
                 employers = [subject] if subject else []
             if not employers:
                 return
@@ -195,7 +205,7 @@ class EventDrafts:
         else:
             named = [e for e in before + after if e.kind == "company"]
             if len(named) < 2:
-                subject = self.doc.subject_before(sentence)
+                subject = self.tied_subject(sentence)
                 if subject and all(subject.key != e.key for e in named):
                     named = [subject, *named]
             if len(named) < 2:
@@ -238,21 +248,13 @@ class EventDrafts:
         self.propose("deal", sentence, payload, payload["title"], date, confidence, identity)
 
     def investment(self, sentence, cue, amount, date) -> None:
-        before, after = self.sides(sentence, cue)
-        if not before and _RAISED.search(cue.text):
-            # «جمعت شركة Anthropic … تمويلاً»: the company raising is inside the cue.
-            before = [e for start, e in self.doc.named_in(sentence) if cue.start <= start < cue.end]
-        if _RAISED.search(cue.text) or (not after and before):
-            investee = before[0] if before else None
-            investors = after
-        else:
-            investee = after[0] if after else None
-            investors = [e for e in before if investee is None or e.key != investee.key]
+        named = self.doc.named_in(sentence, ("company", "person"))
+        investee, investors = self.investment_roles(sentence, cue, named)
         if investee is None:
             return
-        if not investors:
-            subject = self.doc.subject_before(sentence)
-            investors = [subject] if subject and subject.key != investee.key else []
+        subject = None if investors else self.tied_subject(sentence)
+        if subject is not None and subject.key != investee.key:
+            investors = [subject]
         value = money_payload(amount)
         if not investors and value is None:
             return
@@ -266,11 +268,53 @@ class EventDrafts:
         if date:
             payload["announced"] = date_payload(date)
         title = f"{joined_names(investors) or '?'} → {investee.name}"
-        confidence = event_confidence(before, after, value, date)
+        confidence = event_confidence([investee], investors, value, date)
         identity = [investee.identity, sorted(e.identity for e in investors)]
         self.propose(
             "investment", sentence, payload, f"Investment: {title}", date, confidence, identity
         )
+
+    def tied_subject(self, sentence) -> Entity | None:
+        """The company an earlier sentence is about, when this one refers back to it (a
+        pronoun, "the company", «الشركة», or an item of a list under its heading); else
+        None: a role the text does not fill stays empty for the curator."""
+        if self.doc.is_list_item(sentence) or _REFERS_BACK.search(sentence.text):
+            return self.doc.subject_before(sentence)
+        return None
+
+    def receives(self, start: int) -> bool:
+        """Whether the party at `start` follows "in" / «في» (or «في شركة»): it is invested in."""
+        words = _WORD_BEFORE.findall(self.doc.text[max(0, start - 40) : start].lower())[-2:]
+        if words and words[-1] in _COMPANY_NOUNS:
+            words = words[:-1]
+        return bool(words) and words[-1] in _INTO
+
+    def investment_roles(self, sentence, cue, named):
+        """Who put money into whom: the words before each party say its role.
+
+        The company after "in" / «في» (or "stake in") receives the money; after "led by"
+        / «بقيادة» / "backed by" / «المدعومة من» a party invests; a company that raises is
+        the one before the raising cue (or inside it: «جمعت شركة X … تمويلاً»). A role
+        the sentence does not give stays empty.
+        """
+        companies = [(start, e) for start, e in named if e.kind == "company"]
+        receiving = [e for start, e in companies if self.receives(start)]
+        if receiving:
+            investee = receiving[0]
+        elif _RAISED.search(cue.text) or _BACKED.search(cue.text):
+            raising = [e for start, e in companies if start < cue.end]
+            investee = raising[-1] if raising else None
+        else:
+            after = [e for start, e in companies if start >= cue.end]
+            investee = after[0] if after else None
+        if investee is None:
+            return None, []
+        investors = [e for _start, e in named if e.key != investee.key]
+        if _BACKED.search(cue.text) and not receiving:
+            investors = [e for start, e in named if start >= cue.end and e.key != investee.key]
+        elif _RAISED.search(cue.text) and not receiving:
+            investors = [e for start, e in named if start >= cue.start and e.key != investee.key]
+        return investee, investors
 
     def lawsuit(self, sentence, cue, date) -> None:
         named = self.doc.named_in(sentence, ("company", "person"))
