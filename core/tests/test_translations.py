@@ -13,14 +13,20 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.functional import Promise
 from simple_history.models import HistoricalChanges
 
+from companies.duplicates import duplicates_refuse
+from companies.models import Company
 from companies.normalization import is_arabic
+from companies.tests.factories import CompanyFactory
 from core.dates import DatePrecision
 from core.money import MoneyBasis, MoneyQualifier
-from deals.models import Deal, DealKind, DealStatus
+from deals.models import Deal, DealKind, DealStatus, Lawsuit
+from deals.services import Party, deal_create, parties_check
+from sources.services.payloads import codes
 
 LC_MESSAGES = Path(settings.BASE_DIR) / "locale" / "ar" / "LC_MESSAGES"
 PO = LC_MESSAGES / "django.po"
@@ -206,3 +212,51 @@ def test_mo_is_compiled_from_current_po():
     hint = "run `make translations` to compile locale/ar/LC_MESSAGES/django.po"
     assert MO.exists(), f"{MO} is missing: {hint}."
     assert MO.stat().st_mtime >= PO.stat().st_mtime, f"{MO.name} is older than {PO.name}: {hint}."
+
+
+def arabic_errors(field: str, check, *args, **kwargs) -> list[str]:
+    """The messages on `field` that `check(*args, **kwargs)` refuses with, in Arabic."""
+    with translation.override("ar"), pytest.raises(ValidationError) as refused:
+        check(*args, **kwargs)
+    return refused.value.message_dict[field]
+
+
+@pytest.mark.django_db
+class TestServiceMessagesInArabic:
+    """Messages the services assemble from pieces come out as Arabic sentences."""
+
+    def test_exclusive_roles_name_the_party_and_both_roles(self):
+        meta = CompanyFactory(name="Meta")
+        parties = [Party(role="acquirer", company=meta), Party(role="target", company=meta)]
+        errors = arabic_errors("parties", parties_check, record_model=Deal, parties=parties)
+        assert errors == ["لا يمكن للطرف Meta أن يكون الجهة المستهدفة والمُستحوِذ معًا في صفقة واحدة."]
+
+    @pytest.mark.parametrize(
+        ("record_model", "role", "expected"),
+        [
+            (Deal, "partner", "الطرف 1: اختر شركة أو شخصًا، أو صِف الطرف غير المُسمّى."),
+            (Lawsuit, "plaintiff", "الطرف 1: اختر شركة أو شخصًا."),
+        ],
+    )
+    def test_a_row_problem_is_led_by_the_party_number(self, record_model, role, expected):
+        errors = arabic_errors(
+            "parties", parties_check, record_model=record_model, parties=[Party(role=role)]
+        )
+        assert errors == [expected]
+
+    def test_a_deal_without_kinds(self):
+        errors = arabic_errors("kinds", deal_create, title="X", kinds=[], status="announced")
+        assert errors == ["للصفقة نوع واحد على الأقل."]
+
+    def test_a_possible_duplicate_names_the_kind_of_record(self):
+        meta = CompanyFactory(name="Meta")
+        errors = arabic_errors("name", duplicates_refuse, Company, ["Meta"])
+        assert errors == [
+            f"قد يكون هذا السجل (شركة) مُسجَّلًا من قبل: {meta} ({meta.slug}). "
+            "ادمجه في السجل الموجود، أو أكِّد أنه سجل مختلف."
+        ]
+
+    def test_unknown_codes_are_listed(self):
+        (error,) = arabic_errors("kinds", codes, {"kinds": ["teleportation"]}, "kinds", DealKind)
+        assert error.startswith("رموز غير معروفة: teleportation؛ استخدم: ")
+        assert "licensing" in error
