@@ -161,6 +161,22 @@ def _recorded_entries(entries) -> dict:
     return found
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _guessed_in_title(text: str, candidate) -> bool:
+    """A name guessed from capitals alone inside a title-case line ("Exporters Brace For
+    Tariff Hit"): headlines capitalise every word, so capitals say nothing there."""
+    if candidate.cue != "capitalised":
+        return False
+    start = text.rfind("\n", 0, candidate.start) + 1
+    end = text.find("\n", candidate.end)
+    words = _TITLE_WORD.findall(text[start : end if end != -1 else len(text)])
+    small = {"a", "an", "and", "as", "at", "for", "in", "of", "on", "or", "the", "to", "with"}
+    content = [word for word in words if word.lower() not in small]
+    return len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
 def new_entities(text: str, known: list[Entity]) -> list[Entity]:
     taken = [span for entity in known for span in entity.spans]
     known_by_cluster = {
@@ -172,7 +188,7 @@ def new_entities(text: str, known: list[Entity]) -> list[Entity]:
     for candidate in name_candidates(text):
         if any(start < candidate.end and candidate.start < end for start, end in taken):
             continue
-        if is_not_a_name(candidate.name):
+        if is_not_a_name(candidate.name) or _guessed_in_title(text, candidate):
             continue
         cluster = cluster_key(candidate.name)
         same_known = known_by_cluster.get((candidate.kind, cluster))

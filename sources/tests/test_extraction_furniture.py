@@ -97,3 +97,14 @@ def test_a_sentence_that_starts_with_a_name_and_a_dash_is_not_a_dateline():
 )
 def test_places_outlets_and_words_are_not_names(name, refused):
     assert is_not_a_name(name) is refused
+
+
+@pytest.mark.django_db
+def test_capitals_in_a_title_case_line_are_not_names():
+    from sources.extraction.pipeline import extract
+    from sources.models import Article
+
+    text = "Exporters Brace For Tariff Hit As Markets Slide\nShares of Nvidia fell on Monday."
+    names = {entity.name for entity in extract(Article(text=text, language="en")).entities}
+    assert not names & {"Exporters Brace", "Tariff Hit", "Markets Slide"}
+    assert "Nvidia" in names
