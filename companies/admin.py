@@ -19,6 +19,7 @@ from core.admin import (
 )
 from sources.admin import CitationInline
 
+from . import services
 from .duplicates import PossibleDuplicate, duplicate_candidates
 from .models import (
     Alias,
@@ -34,16 +35,6 @@ from .models import (
 from .normalization import strict_key
 from .resources import CompanyResource
 from .search import alias_search
-from .services import (
-    company_create,
-    company_merge,
-    company_update,
-    person_create,
-    person_update,
-    primary_aliases_sync,
-    product_create,
-    product_update,
-)
 
 
 class AliasSearchMixin:
@@ -122,7 +113,7 @@ class NamedRecordAdmin(AliasSearchMixin, ServiceAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        primary_aliases_sync(form.instance)
+        services.primary_aliases_sync(form.instance)
 
 
 class AliasInlineFormSet(BaseInlineFormSet):
@@ -166,8 +157,8 @@ class ProductInline(admin.TabularInline):
 
 @admin.register(Company)
 class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
-    create_service = company_create
-    update_service = company_update
+    create_service = services.company_create
+    update_service = services.company_update
     record_arg = "company"
     resource_classes = [CompanyResource]
     list_display = [
@@ -236,7 +227,9 @@ class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
         survivor = next((c for c in companies if str(c.pk) == survivor_id), None)
         if request.POST.get("confirm") and survivor is not None:
             duplicates = [company for company in companies if company.pk != survivor.pk]
-            report = company_merge(survivor=survivor, duplicates=duplicates, user=request.user)
+            report = services.company_merge(
+                survivor=survivor, duplicates=duplicates, user=request.user
+            )
             self.message_user(
                 request,
                 ngettext(
@@ -268,8 +261,8 @@ class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
 
 @admin.register(Person)
 class PersonAdmin(NamedRecordAdmin):
-    create_service = person_create
-    update_service = person_update
+    create_service = services.person_create
+    update_service = services.person_update
     record_arg = "person"
     list_display = ["name", "name_ar", "slug", "citation_count"]
     list_filter = [HasCitationFilter]
@@ -290,8 +283,8 @@ class PersonAdmin(NamedRecordAdmin):
 
 @admin.register(Product)
 class ProductAdmin(NamedRecordAdmin):
-    create_service = product_create
-    update_service = product_update
+    create_service = services.product_create
+    update_service = services.product_update
     record_arg = "product"
     list_display = ["name", "name_ar", "company", "kind", "launched_display", "citation_count"]
     list_filter = ["kind", year_filter("launched_on", _("launched")), HasCitationFilter]

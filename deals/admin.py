@@ -14,6 +14,7 @@ from core.admin import (
 )
 from sources.admin import CitationInline
 
+from . import services
 from .models import (
     Deal,
     DealParty,
@@ -25,20 +26,6 @@ from .models import (
 )
 from .resources import DealResource, InvestmentResource, LawsuitResource
 from .selectors import with_kinds_and_parties
-from .services import (
-    Party,
-    deal_create,
-    deal_update,
-    development_create,
-    development_update,
-    investment_create,
-    investment_update,
-    lawsuit_create,
-    lawsuit_event_add,
-    lawsuit_event_update,
-    lawsuit_update,
-    parties_check,
-)
 
 
 def party_filter(hits) -> Q:
@@ -48,7 +35,7 @@ def party_filter(hits) -> Q:
     )
 
 
-def parties_in(formset, role_field: str) -> list[Party]:
+def parties_in(formset, role_field: str) -> list[services.Party]:
     """The parties an inline formset holds once its deletions are left out."""
     parties = []
     for form in formset.forms:
@@ -56,7 +43,7 @@ def parties_in(formset, role_field: str) -> list[Party]:
         if data.get("DELETE") or not data.get(role_field):
             continue
         parties.append(
-            Party(
+            services.Party(
                 role=data[role_field],
                 company=data.get("company"),
                 person=data.get("person"),
@@ -78,11 +65,11 @@ class PartiesFormSet(BaseInlineFormSet):
         if any(self.errors):
             return
         try:
-            parties_check(record_model=self.instance.__class__, parties=self.parties())
+            services.parties_check(record_model=self.instance.__class__, parties=self.parties())
         except ValidationError as error:
             raise forms.ValidationError(error.message_dict["parties"]) from None
 
-    def parties(self) -> list[Party]:
+    def parties(self) -> list[services.Party]:
         return parties_in(self, self.role_field)
 
 
@@ -141,8 +128,8 @@ class PartiesAdmin(ServiceAdmin):
 
 @admin.register(Deal)
 class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
-    create_service = deal_create
-    update_service = deal_update
+    create_service = services.deal_create
+    update_service = services.deal_update
     record_arg = "deal"
     resource_classes = [DealResource]
     warn_without_citation = True
@@ -225,8 +212,8 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
 
 @admin.register(Investment)
 class InvestmentAdmin(AliasSearchMixin, ServiceAdmin, FileImportExportAdmin):
-    create_service = investment_create
-    update_service = investment_update
+    create_service = services.investment_create
+    update_service = services.investment_update
     record_arg = "investment"
     resource_classes = [InvestmentResource]
     warn_without_citation = True
@@ -282,10 +269,10 @@ def events_save(formset, *, user) -> None:
                 event.delete()
                 formset.deleted_objects.append(event)
         elif event.pk is not None and values:
-            lawsuit_event_update(event=event, user=user, **values)
+            services.lawsuit_event_update(event=event, user=user, **values)
             formset.changed_objects.append((event, event_form.changed_data))
         elif event.pk is None and values:
-            added = lawsuit_event_add(lawsuit=formset.instance, user=user, **values)
+            added = services.lawsuit_event_add(lawsuit=formset.instance, user=user, **values)
             formset.new_objects.append(added)
 
 
@@ -298,8 +285,8 @@ class LawsuitEventInline(admin.TabularInline):
 
 @admin.register(Lawsuit)
 class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
-    create_service = lawsuit_create
-    update_service = lawsuit_update
+    create_service = services.lawsuit_create
+    update_service = services.lawsuit_update
     record_arg = "lawsuit"
     resource_classes = [LawsuitResource]
     warn_without_citation = True
@@ -353,8 +340,8 @@ class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
 
 @admin.register(LawsuitEvent)
 class LawsuitEventAdmin(ServiceAdmin):
-    create_service = lawsuit_event_add
-    update_service = lawsuit_event_update
+    create_service = services.lawsuit_event_add
+    update_service = services.lawsuit_event_update
     record_arg = "event"
     list_display = ["lawsuit", "kind", "occurred_on", "occurred_precision"]
     list_filter = ["kind", HasCitationFilter]
@@ -366,8 +353,8 @@ class LawsuitEventAdmin(ServiceAdmin):
 
 @admin.register(Development)
 class DevelopmentAdmin(AliasSearchMixin, ServiceAdmin):
-    create_service = development_create
-    update_service = development_update
+    create_service = services.development_create
+    update_service = services.development_update
     record_arg = "development"
     list_display = ["title", "kind", "jurisdiction", "occurred_display"]
     list_filter = [

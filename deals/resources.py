@@ -19,16 +19,8 @@ from core.resources import (
     TrackedResource,
 )
 
+from . import services
 from .models import ClaimKind, Deal, DealKind, DealParty, Investment, Lawsuit, LawsuitParty
-from .services import (
-    Party,
-    deal_create,
-    deal_update,
-    investment_create,
-    investment_update,
-    lawsuit_create,
-    lawsuit_update,
-)
 
 MONEY_FIELDS = [
     "value_amount",
@@ -100,7 +92,7 @@ class PartiesResource(ServiceResource):
         role_field = self.fields["parties"].role_field
         return {
             "parties": [
-                Party(
+                services.Party(
                     role=party[role_field],
                     company=party.get("company"),
                     person=party.get("person"),
@@ -112,8 +104,8 @@ class PartiesResource(ServiceResource):
 
 
 class DealResource(PartiesResource):
-    create_service = deal_create
-    update_service = deal_update
+    create_service = services.deal_create
+    update_service = services.deal_update
     record_arg = "deal"
     kinds = fields.Field(attribute="kinds", column_name="kinds", widget=CodesWidget(DealKind))
     announced = PartialDateField("announced")
@@ -142,8 +134,8 @@ class DealResource(PartiesResource):
 
 
 class InvestmentResource(ServiceResource):
-    create_service = investment_create
-    update_service = investment_update
+    create_service = services.investment_create
+    update_service = services.investment_update
     record_arg = "investment"
     investee = fields.Field(
         attribute="investee", column_name="investee", widget=SlugWidget(Company)
@@ -171,8 +163,8 @@ class InvestmentResource(ServiceResource):
 
 
 class LawsuitResource(PartiesResource):
-    create_service = lawsuit_create
-    update_service = lawsuit_update
+    create_service = services.lawsuit_create
+    update_service = services.lawsuit_update
     record_arg = "lawsuit"
     claims = fields.Field(attribute="claims", column_name="claims", widget=CodesWidget(ClaimKind))
     filed = PartialDateField("filed")

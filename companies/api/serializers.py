@@ -10,16 +10,9 @@ from core.api.serializers import (
     SlugReference,
 )
 
+from .. import services
 from ..duplicates import PossibleDuplicate
 from ..models import Company, CompanyKind, Person, Product
-from ..services import (
-    company_create,
-    company_update,
-    person_create,
-    person_update,
-    product_create,
-    product_update,
-)
 
 
 class DuplicateConflict(APIException):
@@ -78,8 +71,8 @@ class NamedRecordSerializer(ServiceWriteSerializer):
 
 class CompanyWrite(NamedRecordSerializer):
     resource = "companies"
-    create_service = company_create
-    update_service = company_update
+    create_service = services.company_create
+    update_service = services.company_update
     record_arg = "company"
     kinds = SlugReference(
         many=True, slug_field="code", queryset=CompanyKind.objects.all(), required=False
@@ -107,8 +100,8 @@ class CompanyWrite(NamedRecordSerializer):
 
 class PersonWrite(NamedRecordSerializer):
     resource = "people"
-    create_service = person_create
-    update_service = person_update
+    create_service = services.person_create
+    update_service = services.person_update
     record_arg = "person"
 
     class Meta:
@@ -127,8 +120,8 @@ class PersonWrite(NamedRecordSerializer):
 
 class ProductWrite(NamedRecordSerializer):
     resource = "products"
-    create_service = product_create
-    update_service = product_update
+    create_service = services.product_create
+    update_service = services.product_update
     record_arg = "product"
     company = SlugReference(slug_field="slug", queryset=Company.objects.all())
     platforms = SlugReference(

@@ -13,6 +13,7 @@ from core.api.serializers import (
 from sources.models import Article
 from sources.services import citations_replace
 
+from .. import services
 from ..models import (
     ClaimKind,
     Deal,
@@ -22,17 +23,6 @@ from ..models import (
     Investment,
     Lawsuit,
     LawsuitSide,
-)
-from ..services import (
-    Party,
-    deal_create,
-    deal_update,
-    development_create,
-    development_update,
-    investment_create,
-    investment_update,
-    lawsuit_create,
-    lawsuit_update,
 )
 
 
@@ -65,8 +55,8 @@ class LawsuitPartyWrite(serializers.Serializer):
     side = serializers.ChoiceField(choices=LawsuitSide.choices)
 
 
-def _party(values: dict, role_key: str) -> Party:
-    return Party(
+def _party(values: dict, role_key: str) -> services.Party:
+    return services.Party(
         role=values[role_key],
         company=values.get("company"),
         person=values.get("person"),
@@ -114,8 +104,8 @@ class CitedRecordWrite(ServiceWriteSerializer):
 
 
 class DealWrite(CitedRecordWrite):
-    create_service = deal_create
-    update_service = deal_update
+    create_service = services.deal_create
+    update_service = services.deal_update
     record_arg = "deal"
     kinds = SlugReference(
         many=True, slug_field="code", queryset=DealKind.objects.all(), allow_empty=False
@@ -150,8 +140,8 @@ class DealWrite(CitedRecordWrite):
 
 
 class InvestmentWrite(CitedRecordWrite):
-    create_service = investment_create
-    update_service = investment_update
+    create_service = services.investment_create
+    update_service = services.investment_update
     record_arg = "investment"
     investee = SlugReference(slug_field="slug", queryset=Company.objects.all())
     investors = SlugReference(
@@ -181,8 +171,8 @@ class InvestmentWrite(CitedRecordWrite):
 
 
 class LawsuitWrite(CitedRecordWrite):
-    create_service = lawsuit_create
-    update_service = lawsuit_update
+    create_service = services.lawsuit_create
+    update_service = services.lawsuit_update
     record_arg = "lawsuit"
     role_key = "side"
     claims = SlugReference(
@@ -214,8 +204,8 @@ class LawsuitWrite(CitedRecordWrite):
 
 
 class DevelopmentWrite(CitedRecordWrite):
-    create_service = development_create
-    update_service = development_update
+    create_service = services.development_create
+    update_service = services.development_update
     record_arg = "development"
     companies = SlugReference(
         many=True, slug_field="slug", queryset=Company.objects.all(), required=False

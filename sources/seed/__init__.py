@@ -16,25 +16,12 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from companies import services as companies_services
 from companies.models import Company, Metric, Person, Product, Rivalry, Role, Statement
-from companies.services import (
-    alias_add,
-    company_create,
-    person_create,
-    primary_aliases_sync,
-    product_create,
-    product_update,
-)
 from core.dates import PartialDate
 from core.money import Money
+from deals import services as deals_services
 from deals.models import Deal, Development, Investment, Lawsuit
-from deals.services import (
-    Party,
-    deal_create,
-    development_create,
-    investment_create,
-    lawsuit_create,
-)
 from sources.models import Article, content_hash
 from sources.services.citations import citation_add
 
@@ -132,9 +119,9 @@ class _Loader:
                 raise SeedError(f"{where}: {_describe(error)}") from error
 
     def _names(self, record, entry: dict) -> None:
-        primary_aliases_sync(record)
+        companies_services.primary_aliases_sync(record)
         for name in entry.get("aliases", []):
-            alias_add(target=record, name=name)
+            companies_services.alias_add(target=record, name=name)
 
     # -- sections -------------------------------------------------------------
 
@@ -167,7 +154,7 @@ class _Loader:
             where = self._where("companies", entry)
             company = self._existing(Company, entry) or self._create(
                 where,
-                company_create,
+                companies_services.company_create,
                 slug=entry["slug"],
                 name=entry["name"],
                 name_ar=entry.get("name_ar", ""),
@@ -185,7 +172,7 @@ class _Loader:
             where = self._where("people", entry)
             person = self._existing(Person, entry) or self._create(
                 where,
-                person_create,
+                companies_services.person_create,
                 slug=entry["slug"],
                 name=entry["name"],
                 name_ar=entry.get("name_ar", ""),
@@ -214,7 +201,7 @@ class _Loader:
             where = self._where("products", entry)
             product = self._existing(Product, entry) or self._create(
                 where,
-                product_create,
+                companies_services.product_create,
                 slug=entry["slug"],
                 company=self._ref(where, Company, entry["company"]),
                 name=entry["name"],
@@ -231,7 +218,7 @@ class _Loader:
             product = Product.objects.get(slug=entry["slug"])
             if platforms and not product.platforms.exists():
                 where = self._where("products", entry)
-                product_update(
+                companies_services.product_update(
                     product=product,
                     platforms=[self._ref(where, Product, slug) for slug in platforms],
                     reason=SEED_CHANGE_REASON,
@@ -291,7 +278,7 @@ class _Loader:
             metric = self._get_or_create(where, Metric, lookup, values)
             self._cite(where, entry, metric)
 
-    def _parties(self, where: str, entry: dict, role_key: str) -> list[Party]:
+    def _parties(self, where: str, entry: dict, role_key: str) -> list[deals_services.Party]:
         parties = []
         for party in entry.get("parties", []):
             if "company" in party:
@@ -303,7 +290,7 @@ class _Loader:
                     "unnamed": party.get("unnamed", ""),
                     "unnamed_ar": party.get("unnamed_ar", ""),
                 }
-            parties.append(Party(role=party[role_key], **who))
+            parties.append(deals_services.Party(role=party[role_key], **who))
         return parties
 
     def _text(self, entry: dict, *names: str) -> dict:
@@ -317,7 +304,7 @@ class _Loader:
             announced_by = entry.get("announced_by")
             deal = self._create(
                 where,
-                deal_create,
+                deals_services.deal_create,
                 slug=entry["slug"],
                 title=entry["title"],
                 kinds=entry["kinds"],
@@ -337,7 +324,7 @@ class _Loader:
                 continue
             investment = self._create(
                 where,
-                investment_create,
+                deals_services.investment_create,
                 slug=entry["slug"],
                 investee=self._ref(where, Company, entry["investee"]),
                 investors=[self._ref(where, Company, slug) for slug in entry["investors"]],
@@ -355,7 +342,7 @@ class _Loader:
                 continue
             lawsuit = self._create(
                 where,
-                lawsuit_create,
+                deals_services.lawsuit_create,
                 slug=entry["slug"],
                 title=entry["title"],
                 status=entry["status"],
@@ -381,7 +368,7 @@ class _Loader:
                 continue
             development = self._create(
                 where,
-                development_create,
+                deals_services.development_create,
                 slug=entry["slug"],
                 title=entry["title"],
                 kind=entry["kind"],
