@@ -141,112 +141,68 @@ def company_merge(*, survivor: Company, duplicates: list[Company], user=None) ->
     return +moved
 
 
-def _named_record_save(record: Named, *, fields, links, expected_version, user, reason):
-    record = record_edit(
-        record=record,
-        fields=fields,
-        links=links,
-        expected_version=expected_version,
-        user=user,
-        reason=reason,
-    )
+def _save(record: Named, fields: dict, links: dict | None = None, **edit) -> Named:
+    """Save through `record_edit` (links given as None are left alone), then keep the
+    record's names as its primary aliases."""
+    given = {name: values for name, values in (links or {}).items() if values is not None}
+    record = record_edit(record=record, fields=fields, links=given, **edit)
     primary_aliases_sync(record)
     return record
 
 
-def _links(**links) -> dict:
-    return {name: values for name, values in links.items() if values is not None}
-
-
-def _names_of(fields: dict) -> list[str]:
-    return [fields.get("name", ""), fields.get("name_ar", "")]
+def _refuse_duplicates(model, fields: dict, within: dict | None = None) -> None:
+    duplicates_refuse(model, [fields.get("name", ""), fields.get("name_ar", "")], within=within)
 
 
 @transaction.atomic
-def company_create(
-    *, kinds=None, confirm_new: bool = False, user=None, reason: str = "", **fields
-) -> Company:
+def company_create(*, kinds=None, confirm_new: bool = False, user=None, reason="", **fields):
     """A new company with its kinds; its names (Latin and Arabic) become primary aliases.
 
     A name an existing company already has (in any spelling, legal form aside) raises
     `PossibleDuplicate`, unless `confirm_new` says it is a different company.
     """
     if not confirm_new:
-        duplicates_refuse(Company, _names_of(fields))
-    return _named_record_save(
-        Company(),
-        fields=fields,
-        links=_links(kinds=kinds),
-        expected_version=None,
-        user=user,
-        reason=reason,
-    )
+        _refuse_duplicates(Company, fields)
+    return _save(Company(), fields, {"kinds": kinds}, user=user, reason=reason)
 
 
 @transaction.atomic
-def company_update(
-    *, company: Company, expected_version=None, kinds=None, user=None, reason="", **fields
-) -> Company:
+def company_update(*, company: Company, expected_version=None, kinds=None, **edit_and_fields):
     """Change the given fields (and kinds, when given); a former name stays an alias."""
-    return _named_record_save(
-        company,
-        fields=fields,
-        links=_links(kinds=kinds),
-        expected_version=expected_version,
-        user=user,
-        reason=reason,
-    )
+    edit, fields = _split(edit_and_fields)
+    return _save(company, fields, {"kinds": kinds}, expected_version=expected_version, **edit)
 
 
 @transaction.atomic
-def person_create(*, confirm_new: bool = False, user=None, reason: str = "", **fields) -> Person:
+def person_create(*, confirm_new: bool = False, user=None, reason="", **fields) -> Person:
     """A new person; a name a recorded person already has is refused as for companies."""
     if not confirm_new:
-        duplicates_refuse(Person, _names_of(fields))
-    return _named_record_save(
-        Person(), fields=fields, links={}, expected_version=None, user=user, reason=reason
-    )
+        _refuse_duplicates(Person, fields)
+    return _save(Person(), fields, user=user, reason=reason)
 
 
 @transaction.atomic
-def person_update(*, person: Person, expected_version=None, user=None, reason="", **fields):
-    return _named_record_save(
-        person,
-        fields=fields,
-        links={},
-        expected_version=expected_version,
-        user=user,
-        reason=reason,
-    )
+def person_update(*, person: Person, expected_version=None, **edit_and_fields) -> Person:
+    edit, fields = _split(edit_and_fields)
+    return _save(person, fields, expected_version=expected_version, **edit)
 
 
 @transaction.atomic
-def product_create(
-    *, platforms=None, confirm_new: bool = False, user=None, reason: str = "", **fields
-) -> Product:
+def product_create(*, platforms=None, confirm_new: bool = False, user=None, reason="", **fields):
     """A new product; a name the same maker's products already have is refused."""
     if not confirm_new and fields.get("company") is not None:
-        within = {"company": fields["company"]}
-        duplicates_refuse(Product, _names_of(fields), within=within)
-    return _named_record_save(
-        Product(),
-        fields=fields,
-        links=_links(platforms=platforms),
-        expected_version=None,
-        user=user,
-        reason=reason,
-    )
+        _refuse_duplicates(Product, fields, within={"company": fields["company"]})
+    return _save(Product(), fields, {"platforms": platforms}, user=user, reason=reason)
 
 
 @transaction.atomic
-def product_update(
-    *, product: Product, expected_version=None, platforms=None, user=None, reason="", **fields
-) -> Product:
-    return _named_record_save(
-        product,
-        fields=fields,
-        links=_links(platforms=platforms),
-        expected_version=expected_version,
-        user=user,
-        reason=reason,
-    )
+def product_update(*, product: Product, expected_version=None, platforms=None, **edit_and_fields):
+    edit, fields = _split(edit_and_fields)
+    links = {"platforms": platforms}
+    return _save(product, fields, links, expected_version=expected_version, **edit)
+
+
+def _split(arguments: dict) -> tuple[dict, dict]:
+    """The bookkeeping arguments (user, reason) apart from the record's fields."""
+    edit = {key: arguments.pop(key) for key in ("user", "reason") if key in arguments}
+    return edit, arguments

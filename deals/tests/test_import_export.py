@@ -110,17 +110,6 @@ def test_export_then_import_round_trips_a_lawsuit(seeded, curator_client):
     assert list(copy.claims.values_list("code", flat=True)) == ["copyright"]
 
 
-def test_an_acquirer_is_not_its_own_target(seeded, curator_client):
-    content = HEADER + (
-        "meta-buys-meta,Meta buys Meta,acquisition,announced,2025,,,exact,"
-        "company:meta:acquirer|company:meta:target\n"
-    )
-    preview = upload(curator_client, "deal", content, "deals.csv")
-    [invalid] = preview.context["result"].invalid_rows
-    assert "cannot be both acquirer and target" in json.dumps(invalid.error_dict, default=str)
-    assert not Deal.objects.filter(slug="meta-buys-meta").exists()
-
-
 def test_a_parties_column_replaces_the_parties_as_in_the_api(seeded, curator_client):
     content = HEADER + (
         "meta-midjourney-licensing-partnership,Meta and Midjourney,licensing|partnership,"
@@ -136,14 +125,31 @@ def test_a_parties_column_replaces_the_parties_as_in_the_api(seeded, curator_cli
     }
 
 
-def test_a_lawsuit_row_naming_a_party_twice_is_refused(seeded, curator_client):
-    content = (
-        "slug,title,status,filed,claims,parties\n"
-        "x-v-x,X v. X,filed,2025,copyright,company:meta:plaintiff|company:meta:defendant\n"
-    )
-    preview = upload(curator_client, "lawsuit", content, "lawsuits.csv")
+@pytest.mark.parametrize(
+    ("model", "content", "message"),
+    [
+        (
+            "deal",
+            HEADER + "meta-buys-meta,Meta buys Meta,acquisition,announced,2025,,,exact,"
+            "company:meta:acquirer|company:meta:target\n",
+            "cannot be both acquirer and target",
+        ),
+        (
+            "lawsuit",
+            "slug,title,status,filed,claims,parties\n"
+            "meta-buys-meta,X v. X,filed,2025,copyright,"
+            "company:meta:plaintiff|company:meta:defendant\n",
+            "listed twice",
+        ),
+    ],
+)
+def test_a_rule_on_parties_refuses_the_row(seeded, curator_client, model, content, message):
+    """An acquirer is not its own target; a lawsuit party is on one side."""
+    preview = upload(curator_client, model, content, f"{model}s.csv")
     [invalid] = preview.context["result"].invalid_rows
-    assert "listed twice" in json.dumps(invalid.error_dict, default=str)
+    assert message in json.dumps(invalid.error_dict, default=str)
+    assert not Deal.objects.filter(slug="meta-buys-meta").exists()
+    assert not Lawsuit.objects.filter(slug="meta-buys-meta").exists()
 
 
 def test_investments_import_with_investors_by_slug(seeded, curator_client):
