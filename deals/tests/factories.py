@@ -7,31 +7,16 @@ by the tests themselves.
 import factory
 
 from companies.tests.factories import CompanyFactory
-from deals.models import (
-    Deal,
-    DealParty,
-    DealPartyRole,
-    DealStatus,
-    Development,
-    DevelopmentKind,
-    Investment,
-    InvestmentStatus,
-    Lawsuit,
-    LawsuitEvent,
-    LawsuitEventKind,
-    LawsuitParty,
-    LawsuitSide,
-    LawsuitStatus,
-)
+from deals import models
 
 
 class DealFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Deal
+        model = models.Deal
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Deal {n}")
-    status = DealStatus.ANNOUNCED
+    status = models.DealStatus.ANNOUNCED
 
     @factory.post_generation
     def kinds(self, create, extracted, **kwargs):
@@ -43,23 +28,23 @@ class DealPartyFactory(factory.django.DjangoModelFactory):
     """A new company in the deal, or the `person` given (a party is one or the other)."""
 
     class Meta:
-        model = DealParty
+        model = models.DealParty
 
     deal = factory.SubFactory(DealFactory)
     person = None
     company = factory.Maybe(
         "person", yes_declaration=None, no_declaration=factory.SubFactory(CompanyFactory)
     )
-    role = DealPartyRole.PARTNER
+    role = models.DealPartyRole.PARTNER
 
 
 class InvestmentFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Investment
+        model = models.Investment
         skip_postgeneration_save = True
 
     investee = factory.SubFactory(CompanyFactory)
-    status = InvestmentStatus.ANNOUNCED
+    status = models.InvestmentStatus.ANNOUNCED
 
     @factory.post_generation
     def investors(self, create, extracted, **kwargs):
@@ -69,37 +54,37 @@ class InvestmentFactory(factory.django.DjangoModelFactory):
 
 class LawsuitFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Lawsuit
+        model = models.Lawsuit
 
     title = factory.Sequence(lambda n: f"Plaintiff {n} v. Defendant")
-    status = LawsuitStatus.FILED
+    status = models.LawsuitStatus.FILED
 
 
 class LawsuitPartyFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = LawsuitParty
+        model = models.LawsuitParty
 
     lawsuit = factory.SubFactory(LawsuitFactory)
     company = factory.SubFactory(CompanyFactory)
-    side = LawsuitSide.PLAINTIFF
+    side = models.LawsuitSide.PLAINTIFF
 
 
 class LawsuitEventFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = LawsuitEvent
+        model = models.LawsuitEvent
 
     lawsuit = factory.SubFactory(LawsuitFactory)
-    kind = LawsuitEventKind.RULING
+    kind = models.LawsuitEventKind.RULING
     summary = factory.Sequence(lambda n: f"Ruling {n}")
 
 
 class DevelopmentFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Development
+        model = models.Development
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Development {n}")
-    kind = DevelopmentKind.MARKET
+    kind = models.DevelopmentKind.MARKET
     summary = factory.Sequence(lambda n: f"What development {n} is about.")
 
     @factory.post_generation

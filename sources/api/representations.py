@@ -9,16 +9,7 @@ from core.api.representations import Links, Representation, partial_date, partia
 from core.api.serializers import PartialDateOut
 from core.records import record_type
 
-from ..models import (
-    PROPOSAL_RESULTS,
-    Article,
-    Citation,
-    IngestionRun,
-    IngestionStatus,
-    Proposal,
-    ProposalKind,
-    ProposalStatus,
-)
+from .. import models
 
 
 def citations_by_record(target: str, ids: list[int], links: Links) -> dict[int, list[dict]]:
@@ -27,7 +18,7 @@ def citations_by_record(target: str, ids: list[int], links: Links) -> dict[int, 
     `target` is the citation's foreign key to the record ("deal", "lawsuit_event", ...).
     """
     rows = (
-        Citation.objects.filter(**{f"{target}_id__in": ids})
+        models.Citation.objects.filter(**{f"{target}_id__in": ids})
         .order_by("id")
         .values(f"{target}_id", "excerpt", "supports", "article_id", "article__title")
     )
@@ -54,7 +45,7 @@ def is_curator(request) -> bool:
 
 
 class IngestionOut(serializers.Serializer):
-    status = serializers.ChoiceField(choices=IngestionStatus.choices)
+    status = serializers.ChoiceField(choices=models.IngestionStatus.choices)
     attempts = serializers.IntegerField(help_text="Worker runs so far, retries included.")
     error = serializers.CharField(allow_blank=True, help_text="Why it failed, when it did.")
     proposal_count = serializers.IntegerField()
@@ -91,10 +82,10 @@ class DuplicateArticleOut(serializers.Serializer):
     article = ArticleOut(help_text="The article already in the tracker with this text.")
 
 
-def latest_runs(article_ids) -> dict[int, IngestionRun]:
+def latest_runs(article_ids) -> dict[int, models.IngestionRun]:
     """The latest ingestion run of each article (one query)."""
     runs = {}
-    for run in IngestionRun.objects.filter(article_id__in=article_ids).order_by(
+    for run in models.IngestionRun.objects.filter(article_id__in=article_ids).order_by(
         "article_id", "-created_at", "-id"
     ):
         runs.setdefault(run.article_id, run)
@@ -105,7 +96,7 @@ class ArticleRepresentation(Representation):
     """Articles; the full text of news is for curators, as is the latest ingestion run."""
 
     resource = "articles"
-    model = Article
+    model = models.Article
     out = ArticleOut
     fields = (
         "id",
@@ -125,7 +116,9 @@ class ArticleRepresentation(Representation):
         self.curator = is_curator(request)
 
     def rows(self, ids):
-        articles = Article.objects.filter(pk__in=ids).annotate(citation_count=Count("citations"))
+        articles = models.Article.objects.filter(pk__in=ids).annotate(
+            citation_count=Count("citations")
+        )
         return articles.values(*self.fields)
 
     def get_attrs(self, ids):
@@ -149,7 +142,7 @@ class ArticleRepresentation(Representation):
             "ingestion": self.ingestion(attrs["run"]),
         }
 
-    def ingestion(self, run: IngestionRun | None) -> dict | None:
+    def ingestion(self, run: models.IngestionRun | None) -> dict | None:
         if run is None:
             return None
         return {
@@ -180,8 +173,8 @@ class ProposalOut(serializers.Serializer):
     id = serializers.IntegerField()
     url = serializers.URLField()
     article = ProposalArticleOut()
-    kind = serializers.ChoiceField(choices=ProposalKind.choices)
-    status = serializers.ChoiceField(choices=ProposalStatus.choices)
+    kind = serializers.ChoiceField(choices=models.ProposalKind.choices)
+    status = serializers.ChoiceField(choices=models.ProposalStatus.choices)
     summary = serializers.CharField()
     confidence = serializers.FloatField()
     evidence = serializers.CharField(help_text="The sentence it comes from; the citation.")
@@ -201,12 +194,12 @@ class ProposalRepresentation(Representation):
     """Proposals, read from model instances: the record each became is one of seven kinds."""
 
     resource = "proposals"
-    model = Proposal
+    model = models.Proposal
     out = ProposalOut
 
     def rows(self, ids):
-        return Proposal.objects.filter(pk__in=ids).select_related(
-            "article", "decided_by", *PROPOSAL_RESULTS
+        return models.Proposal.objects.filter(pk__in=ids).select_related(
+            "article", "decided_by", *models.PROPOSAL_RESULTS
         )
 
     @staticmethod
