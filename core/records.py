@@ -18,6 +18,7 @@ from operator import attrgetter
 from django.apps import apps
 from django.db import models
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 
@@ -96,6 +97,8 @@ class RecordType:
     model_label: str
     #: The API resource ("deals"); empty where the API has none.
     resource: str = ""
+    #: Dotted path of the resource's viewset; by default `<app>.api.views.<Model>ViewSet`.
+    viewset: str = ""
     page: Page | None = None
     #: The foreign key on `sources.Citation` that cites it; empty if it is not citable.
     citation_field: str = ""
@@ -111,6 +114,12 @@ class RecordType:
     @property
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_label)
+
+    @property
+    def viewset_class(self) -> type:
+        """The API resource's viewset, imported when the URLs are loaded."""
+        app_label, model_name = self.model_label.split(".")
+        return import_string(self.viewset or f"{app_label}.api.views.{model_name}ViewSet")
 
 
 def _parties(model: str, record: str) -> tuple[CompanyLink, ...]:
@@ -293,6 +302,11 @@ def proposal_models() -> dict[str, str]:
         for record_type in RECORD_TYPES
         if record_type.proposal_kind
     }
+
+
+def api_resources() -> list[RecordType]:
+    """The record types with an API resource, in the table's order."""
+    return [record_type for record_type in RECORD_TYPES if record_type.resource]
 
 
 def own_pages() -> dict[str, str]:
