@@ -288,11 +288,18 @@ def timeline_type(kind: str) -> RecordType:
     return _BY_TIMELINE_KIND[kind]
 
 
+def citation_models() -> dict[str, str]:
+    """The model label each foreign key of `sources.Citation` points to, in column order."""
+    return {
+        record_type.citation_field: record_type.model_label
+        for record_type in RECORD_TYPES
+        if record_type.citation_field
+    }
+
+
 def citation_fields() -> list[str]:
     """The foreign keys of `sources.Citation`, in the order of its columns."""
-    return [
-        record_type.citation_field for record_type in RECORD_TYPES if record_type.citation_field
-    ]
+    return list(citation_models())
 
 
 def proposal_models() -> dict[str, str]:
