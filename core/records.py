@@ -89,6 +89,21 @@ class TimelineSource:
 
 
 @dataclass(frozen=True)
+class Proposed:
+    """How ingestion proposes records of a type (a `sources.ProposalKind`).
+
+    `result_label` names the proposal's foreign key to the record it became ("resulting
+    deal"); it is empty for a kind whose proposals become no record of their own type
+    (a new spelling becomes an alias of the company or person it names).
+    """
+
+    #: The `ProposalKind` value: at most 11 characters.
+    kind: str
+    label: str
+    result_label: str = ""
+
+
+@dataclass(frozen=True)
 class RecordType:
     """One kind of record the tracker holds."""
 
@@ -102,9 +117,14 @@ class RecordType:
     page: Page | None = None
     #: The foreign key on `sources.Citation` that cites it; empty if it is not citable.
     citation_field: str = ""
-    #: The `sources.ProposalKind` value of proposals that become it; empty for none.
-    proposal_kind: str = ""
+    #: The proposals that become (or name) it; None when ingestion proposes none.
+    proposed: Proposed | None = None
     timeline: TimelineSource | None = None
+
+    @property
+    def proposal_kind(self) -> str:
+        """The `sources.ProposalKind` value of proposals that become it; empty for none."""
+        return self.proposed.kind if self.proposed and self.proposed.result_label else ""
 
     @property
     def page_key_path(self) -> str:
@@ -133,7 +153,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="companies",
         page=Page("companies:company"),
         citation_field="company",
-        proposal_kind="company",
+        proposed=Proposed("company", _("new company"), result_label=_("resulting company")),
         timeline=TimelineSource(
             kind="founding",
             label=_("founding"),
@@ -149,7 +169,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="people",
         page=Page("companies:person"),
         citation_field="person",
-        proposal_kind="person",
+        proposed=Proposed("person", _("new person"), result_label=_("resulting person")),
     ),
     RecordType(name="role", model_label="companies.Role", citation_field="role"),
     RecordType(
@@ -159,7 +179,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         # Products have no page of their own yet: their company's products tab.
         page=Page("companies:company", key="company.slug", query="tab=products"),
         citation_field="product",
-        proposal_kind="product",
+        proposed=Proposed("product", _("new product"), result_label=_("resulting product")),
         timeline=TimelineSource(
             kind="product_launch",
             label=_("product launch"),
@@ -168,6 +188,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             title_ar="name_ar",
             companies=(CompanyLink(company="company"),),
         ),
+    ),
+    RecordType(
+        name="alias",
+        model_label="companies.Alias",
+        proposed=Proposed("alias", _("new spelling of a known name")),
     ),
     RecordType(name="statement", model_label="companies.Statement", citation_field="statement"),
     RecordType(name="rivalry", model_label="companies.Rivalry", citation_field="rivalry"),
@@ -178,7 +203,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="deals",
         page=Page("deals:deal"),
         citation_field="deal",
-        proposal_kind="deal",
+        proposed=Proposed("deal", _("deal"), result_label=_("resulting deal")),
         timeline=TimelineSource(
             kind="deal",
             label=_("deal"),
@@ -195,7 +220,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="investments",
         page=Page("deals:investment"),
         citation_field="investment",
-        proposal_kind="investment",
+        proposed=Proposed("investment", _("investment"), result_label=_("resulting investment")),
         timeline=TimelineSource(
             kind="investment",
             label=_("investment"),
@@ -215,7 +240,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="lawsuits",
         page=Page("deals:lawsuit"),
         citation_field="lawsuit",
-        proposal_kind="lawsuit",
+        proposed=Proposed("lawsuit", _("lawsuit"), result_label=_("resulting lawsuit")),
         timeline=TimelineSource(
             kind="lawsuit",
             label=_("lawsuit"),
@@ -249,7 +274,9 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="developments",
         page=Page("deals:development"),
         citation_field="development",
-        proposal_kind="development",
+        proposed=Proposed(
+            "development", _("court ruling or development"), result_label=_("resulting development")
+        ),
         timeline=TimelineSource(
             kind="development",
             label=_("development"),
@@ -302,10 +329,28 @@ def citation_fields() -> list[str]:
     return list(citation_models())
 
 
+def proposal_kinds() -> list[tuple[str, str]]:
+    """The kinds of proposal ingestion makes and their labels, in the table's order."""
+    return [
+        (record_type.proposed.kind, record_type.proposed.label)
+        for record_type in RECORD_TYPES
+        if record_type.proposed
+    ]
+
+
 def proposal_models() -> dict[str, str]:
     """The model label of each kind of proposal that becomes a record."""
     return {
         record_type.proposal_kind: record_type.model_label
+        for record_type in RECORD_TYPES
+        if record_type.proposal_kind
+    }
+
+
+def proposal_results() -> dict[str, str]:
+    """The label of the proposal's foreign key to each kind of record it can become."""
+    return {
+        record_type.proposal_kind: record_type.proposed.result_label
         for record_type in RECORD_TYPES
         if record_type.proposal_kind
     }
