@@ -4,8 +4,9 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
+from django.utils.module_loading import import_string
 
-from companies.tests.factories import CompanyFactory, PersonFactory, ProductFactory
+from companies.tests.factories import ProductFactory
 from core.records import (
     RECORD_TYPES,
     citation_fields,
@@ -16,28 +17,17 @@ from core.records import (
     timeline_type,
 )
 from deals.selectors import TimelineKind
-from deals.tests.factories import (
-    DealFactory,
-    DevelopmentFactory,
-    InvestmentFactory,
-    LawsuitEventFactory,
-    LawsuitFactory,
-)
+from deals.tests.factories import DealFactory, LawsuitEventFactory
 from sources.models import CITATION_TARGETS, PROPOSAL_RESULTS, Citation, Proposal, ProposalKind
 from sources.tests.factories import ArticleFactory
 
-#: A saved record of every type with a page.
-FACTORIES = {
-    "company": CompanyFactory,
-    "person": PersonFactory,
-    "product": ProductFactory,
-    "deal": DealFactory,
-    "investment": InvestmentFactory,
-    "lawsuit": LawsuitFactory,
-    "lawsuit_event": LawsuitEventFactory,
-    "development": DevelopmentFactory,
-    "article": ArticleFactory,
-}
+
+def saved(record):
+    """A saved record of the type, from its factory: `<app>.tests.factories.<Model>Factory`."""
+    app_label, model_name = record.model_label.split(".")
+    return import_string(f"{app_label}.tests.factories.{model_name}Factory")()
+
+
 WITH_PAGES = [record for record in RECORD_TYPES if record.page]
 
 
@@ -84,10 +74,10 @@ def test_models_without_an_entry_page_have_no_absolute_url():
 @pytest.mark.parametrize("record", WITH_PAGES, ids=lambda record: record.name)
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_every_page_answers_for_a_saved_record(record, language, client):
-    saved = FACTORIES[record.name]()
+    saved_record = saved(record)
     with translation.override(language):
-        url = saved.get_absolute_url()
-        assert url == record.page.url_of(saved)
+        url = saved_record.get_absolute_url()
+        assert url == record.page.url_of(saved_record)
     assert url.startswith("/ar/") == (language == "ar")
     path, _, anchor = url.partition("#")
     response = client.get(path)
@@ -113,16 +103,16 @@ def test_every_resource_is_an_api_route(record):
         assert reverse(f"api:{record.resource}-list")
 
 
-def test_own_pages_are_addressed_by_the_api_key():
-    assert own_pages() == {
-        "companies": "companies:company",
-        "people": "companies:person",
-        "deals": "deals:deal",
-        "investments": "deals:investment",
-        "lawsuits": "deals:lawsuit",
-        "articles": "sources:article",
-        "developments": "deals:development",
-    }
+@pytest.mark.django_db
+@pytest.mark.parametrize(("resource", "url_name"), own_pages().items())
+def test_own_pages_are_addressed_by_the_api_key(resource, url_name):
+    """The API links a record's page by the key of its resource (slug, or id)."""
+    (record,) = (entry for entry in RECORD_TYPES if entry.resource == resource)
+    assert record.page.url_name == url_name
+    assert record.page.is_own
+    saved_record = saved(record)
+    key = getattr(saved_record, record.viewset_class.lookup_field)
+    assert reverse(url_name, args=[key]) == saved_record.get_absolute_url()
 
 
 def test_proposal_kinds_map_to_models():
