@@ -101,6 +101,13 @@ class Proposed:
     kind: str
     label: str
     result_label: str = ""
+    #: Dotted path of `accept(read, *, user, reason) -> record`, in the app that owns the
+    #: model: the record a payload describes, written through its service. `read` is
+    #: `sources.services.review.PayloadReader`.
+    accept: str = ""
+    #: Dotted path of the update service a merge fills an event's blank date and value
+    #: with; it takes the record as the keyword named as the record type ("deal=…").
+    merge_update: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,7 +160,12 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="companies",
         page=Page("companies:company"),
         citation_field="company",
-        proposed=Proposed("company", _("new company"), result_label=_("resulting company")),
+        proposed=Proposed(
+            "company",
+            _("new company"),
+            result_label=_("resulting company"),
+            accept="companies.proposals.company_from_payload",
+        ),
         timeline=TimelineSource(
             kind="founding",
             label=_("founding"),
@@ -169,7 +181,12 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="people",
         page=Page("companies:person"),
         citation_field="person",
-        proposed=Proposed("person", _("new person"), result_label=_("resulting person")),
+        proposed=Proposed(
+            "person",
+            _("new person"),
+            result_label=_("resulting person"),
+            accept="companies.proposals.person_from_payload",
+        ),
     ),
     RecordType(name="role", model_label="companies.Role", citation_field="role"),
     RecordType(
@@ -179,7 +196,12 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         # Products have no page of their own yet: their company's products tab.
         page=Page("companies:company", key="company.slug", query="tab=products"),
         citation_field="product",
-        proposed=Proposed("product", _("new product"), result_label=_("resulting product")),
+        proposed=Proposed(
+            "product",
+            _("new product"),
+            result_label=_("resulting product"),
+            accept="companies.proposals.product_from_payload",
+        ),
         timeline=TimelineSource(
             kind="product_launch",
             label=_("product launch"),
@@ -192,7 +214,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType(
         name="alias",
         model_label="companies.Alias",
-        proposed=Proposed("alias", _("new spelling of a known name")),
+        proposed=Proposed(
+            "alias",
+            _("new spelling of a known name"),
+            accept="companies.proposals.alias_from_payload",
+        ),
     ),
     RecordType(name="statement", model_label="companies.Statement", citation_field="statement"),
     RecordType(name="rivalry", model_label="companies.Rivalry", citation_field="rivalry"),
@@ -203,7 +229,13 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="deals",
         page=Page("deals:deal"),
         citation_field="deal",
-        proposed=Proposed("deal", _("deal"), result_label=_("resulting deal")),
+        proposed=Proposed(
+            "deal",
+            _("deal"),
+            result_label=_("resulting deal"),
+            accept="deals.proposals.deal_from_payload",
+            merge_update="deals.services.deal_update",
+        ),
         timeline=TimelineSource(
             kind="deal",
             label=_("deal"),
@@ -220,7 +252,13 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="investments",
         page=Page("deals:investment"),
         citation_field="investment",
-        proposed=Proposed("investment", _("investment"), result_label=_("resulting investment")),
+        proposed=Proposed(
+            "investment",
+            _("investment"),
+            result_label=_("resulting investment"),
+            accept="deals.proposals.investment_from_payload",
+            merge_update="deals.services.investment_update",
+        ),
         timeline=TimelineSource(
             kind="investment",
             label=_("investment"),
@@ -240,7 +278,13 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="lawsuits",
         page=Page("deals:lawsuit"),
         citation_field="lawsuit",
-        proposed=Proposed("lawsuit", _("lawsuit"), result_label=_("resulting lawsuit")),
+        proposed=Proposed(
+            "lawsuit",
+            _("lawsuit"),
+            result_label=_("resulting lawsuit"),
+            accept="deals.proposals.lawsuit_from_payload",
+            merge_update="deals.services.lawsuit_update",
+        ),
         timeline=TimelineSource(
             kind="lawsuit",
             label=_("lawsuit"),
@@ -275,7 +319,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         page=Page("deals:development"),
         citation_field="development",
         proposed=Proposed(
-            "development", _("court ruling or development"), result_label=_("resulting development")
+            "development",
+            _("court ruling or development"),
+            result_label=_("resulting development"),
+            accept="deals.proposals.development_from_payload",
+            merge_update="deals.services.development_update",
         ),
         timeline=TimelineSource(
             kind="development",

@@ -1,5 +1,7 @@
 """The record types' table agrees with the models, the URLs, the API and the proposals."""
 
+import inspect
+
 import pytest
 from django.apps import apps
 from django.urls import reverse
@@ -136,3 +138,15 @@ def test_the_timeline_kinds_are_the_timeline_sources():
         assert record.page is not None, "a timeline entry links to a page"
         if source.has_status:
             assert model._meta.get_field("status").choices
+
+
+@pytest.mark.parametrize(
+    "record", [record for record in RECORD_TYPES if record.proposed], ids=lambda r: r.name
+)
+def test_every_proposed_kind_names_how_it_is_accepted_and_merged(record):
+    assert callable(import_string(record.proposed.accept))
+    assert record.proposed.accept.split(".")[0] == record.model_label.split(".")[0]
+    if record.proposed.merge_update:
+        update = import_string(record.proposed.merge_update)
+        assert record.name in inspect.signature(update).parameters
+        record.model._meta.get_field(f"{record.timeline.date}_on")
