@@ -24,7 +24,8 @@ from django.utils.translation import gettext_lazy as _
 
 @dataclass(frozen=True)
 class Page:
-    """A reader page: URL name, the record attribute that fills it, query and anchor."""
+    """A reader page: URL name, the record attribute that fills it, query and anchor, and
+    for a page served from this table, its template, queryset and context."""
 
     url_name: str
     #: Dotted path from the record to the URL's argument ("slug", "company.slug").
@@ -33,6 +34,15 @@ class Page:
     query: str = ""
     #: Appended after "#", formatted with the record's `pk` ("event-{pk}").
     anchor: str = ""
+    #: The template of a page `core.views.record_page` serves at "<resource>/<key>/",
+    #: given the record under its model's name ("deal"); empty for a page with a view
+    #: of its own (a company's tabs, an article).
+    template: str = ""
+    #: Dotted path of the selector giving the page's queryset (its prefetches); by
+    #: default all the model's records.
+    queryset: str = ""
+    #: More of the page's context: (name, dotted path of a selector taking the record).
+    context: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_own(self) -> bool:
@@ -179,7 +189,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="person",
         model_label="companies.Person",
         resource="people",
-        page=Page("companies:person"),
+        page=Page(
+            "companies:person",
+            template="companies/person_detail.html",
+            queryset="companies.selectors.person_profile_queryset",
+        ),
         citation_field="person",
         proposed=Proposed(
             "person",
@@ -227,7 +241,12 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="deal",
         model_label="deals.Deal",
         resource="deals",
-        page=Page("deals:deal"),
+        page=Page(
+            "deals:deal",
+            template="deals/deal_detail.html",
+            queryset="deals.selectors.deal_page_queryset",
+            context=(("parties", "deals.selectors.deal_parties"),),
+        ),
         citation_field="deal",
         proposed=Proposed(
             "deal",
@@ -250,7 +269,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="investment",
         model_label="deals.Investment",
         resource="investments",
-        page=Page("deals:investment"),
+        page=Page(
+            "deals:investment",
+            template="deals/investment_detail.html",
+            queryset="deals.selectors.investment_page_queryset",
+        ),
         citation_field="investment",
         proposed=Proposed(
             "investment",
@@ -276,7 +299,12 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="lawsuit",
         model_label="deals.Lawsuit",
         resource="lawsuits",
-        page=Page("deals:lawsuit"),
+        page=Page(
+            "deals:lawsuit",
+            template="deals/lawsuit_detail.html",
+            queryset="deals.selectors.lawsuit_page_queryset",
+            context=(("parties", "deals.selectors.lawsuit_parties"),),
+        ),
         citation_field="lawsuit",
         proposed=Proposed(
             "lawsuit",
@@ -316,7 +344,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="development",
         model_label="deals.Development",
         resource="developments",
-        page=Page("deals:development"),
+        page=Page(
+            "deals:development",
+            template="deals/development_detail.html",
+            queryset="deals.selectors.development_page_queryset",
+        ),
         citation_field="development",
         proposed=Proposed(
             "development",
@@ -416,6 +448,17 @@ def own_pages() -> dict[str, str]:
         for record_type in RECORD_TYPES
         if record_type.resource and record_type.page and record_type.page.is_own
     }
+
+
+def served_pages(namespace: str) -> list[RecordType]:
+    """The record types whose pages `core.views.record_page` serves in a URL namespace."""
+    return [
+        record_type
+        for record_type in RECORD_TYPES
+        if record_type.page
+        and record_type.page.template
+        and record_type.page.url_name.startswith(f"{namespace}:")
+    ]
 
 
 def page_url(record: models.Model) -> str:
