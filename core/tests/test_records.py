@@ -18,6 +18,7 @@ from core.records import (
     record_type_of,
     timeline_type,
 )
+from core.tests.factories import record_factory
 from deals.selectors import TimelineKind
 from deals.tests.factories import DealFactory, LawsuitEventFactory
 from sources.models import CITATION_TARGETS, PROPOSAL_RESULTS, Citation, Proposal, ProposalKind
@@ -25,9 +26,8 @@ from sources.tests.factories import ArticleFactory
 
 
 def saved(record):
-    """A saved record of the type, from its factory: `<app>.tests.factories.<Model>Factory`."""
-    app_label, model_name = record.model_label.split(".")
-    return import_string(f"{app_label}.tests.factories.{model_name}Factory")()
+    """A saved record of the type, from its factory (found by convention)."""
+    return record_factory(record)()
 
 
 WITH_PAGES = [record for record in RECORD_TYPES if record.page]
