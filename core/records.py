@@ -1,15 +1,18 @@
 """The record types of the tracker, in one table.
 
-Each entry names a record type's model, its API resource, its reader page, the foreign
-key that cites it on `sources.Citation`, the kind of proposal that becomes it and the
-events it puts on the timeline. Lists elsewhere (citation targets, the pages of API
-resources, the timeline's sources) are read from here, so adding a record type means
-adding one entry (see docs/contributing.md).
+Each entry names a record type's model, its API resource and viewset, its reader page,
+the foreign key that cites it on `sources.Citation`, how ingestion proposes it (the
+proposal kind, and the functions that accept and merge a proposal) and the events it
+puts on the timeline. The API routes, the keys of citations and proposals, the proposal
+kinds, the review's tables, the plain record pages and the timeline's sources are read
+from here. Outside the entry, a new record type's own code (model, services, admin, API
+classes, template, accept function) still lives in its app: docs/contributing.md lists
+the steps.
 
-The table is plain data: models are named by their "app_label.Model" label and resolved
-lazily, so `core` imports nothing from the domain apps, and `sources.models` can read
-the citation targets while its own models are being defined (before any
-`AppConfig.ready()` runs).
+The table is plain data: models are named by their "app_label.Model" label and code by
+dotted paths, resolved when used, so `core` imports nothing from the domain apps, and
+`sources.models` can read the citation targets and proposal kinds while its own models
+are being defined (before any `AppConfig.ready()` runs).
 """
 
 from dataclasses import dataclass
