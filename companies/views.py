@@ -12,12 +12,7 @@ from deals.selectors import (
 from sources.selectors import articles_about_company
 
 from .search import alias_search
-from .selectors import (
-    company_products,
-    company_profile_queryset,
-    company_roles,
-    person_profile_queryset,
-)
+from .selectors import company_products, company_profile_queryset, company_roles
 
 TABS = {
     "deals": _("Deals"),
@@ -64,13 +59,6 @@ def company_detail(request, slug: str):
         **_tab_content(company, tab),
     }
     return render_page(request, "companies/company_detail.html", context, partial="tab")
-
-
-def person_detail(request, slug: str):
-    person, redirect = record_or_redirect(person_profile_queryset(), slug, "companies:person")
-    if redirect:
-        return redirect
-    return render_page(request, "companies/person_detail.html", {"person": person})
 
 
 def search(request):

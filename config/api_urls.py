@@ -1,29 +1,17 @@
-"""The one API router: each app's viewsets registered under /api/v1/."""
+"""The one API router: the record types' resources (`core.records`), then the rest."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from companies.api.search import SearchView
-from companies.api.views import CompanyViewSet, PersonViewSet, ProductViewSet
-from deals.api.views import (
-    DealViewSet,
-    DevelopmentViewSet,
-    InvestmentViewSet,
-    LawsuitViewSet,
-    TimelineView,
-)
-from sources.api.views import ArticleViewSet, ProposalViewSet
+from core.records import api_resources
+from deals.api.views import TimelineView
+from sources.api.views import ProposalViewSet
 
 router = DefaultRouter()
-router.register("companies", CompanyViewSet, basename="companies")
-router.register("people", PersonViewSet, basename="people")
-router.register("products", ProductViewSet, basename="products")
-router.register("deals", DealViewSet, basename="deals")
-router.register("investments", InvestmentViewSet, basename="investments")
-router.register("lawsuits", LawsuitViewSet, basename="lawsuits")
-router.register("developments", DevelopmentViewSet, basename="developments")
-router.register("articles", ArticleViewSet, basename="articles")
+for record_type in api_resources():
+    router.register(record_type.resource, record_type.viewset_class, basename=record_type.resource)
 router.register("proposals", ProposalViewSet, basename="proposals")
 
 urlpatterns = [

@@ -1,15 +1,18 @@
 """The record types of the tracker, in one table.
 
-Each entry names a record type's model, its API resource, its reader page, the foreign
-key that cites it on `sources.Citation`, the kind of proposal that becomes it and the
-events it puts on the timeline. Lists elsewhere (citation targets, the pages of API
-resources, the timeline's sources) are read from here, so adding a record type means
-adding one entry (see docs/contributing.md).
+Each entry names a record type's model, its API resource and viewset, its reader page,
+the foreign key that cites it on `sources.Citation`, how ingestion proposes it (the
+proposal kind, and the functions that accept and merge a proposal) and the events it
+puts on the timeline. The API routes, the keys of citations and proposals, the proposal
+kinds, the review's tables, the plain record pages and the timeline's sources are read
+from here. Outside the entry, a new record type's own code (model, services, admin, API
+classes, template, accept function) still lives in its app: docs/contributing.md lists
+the steps.
 
-The table is plain data: models are named by their "app_label.Model" label and resolved
-lazily, so `core` imports nothing from the domain apps, and `sources.models` can read
-the citation targets while its own models are being defined (before any
-`AppConfig.ready()` runs).
+The table is plain data: models are named by their "app_label.Model" label and code by
+dotted paths, resolved when used, so `core` imports nothing from the domain apps, and
+`sources.models` can read the citation targets and proposal kinds while its own models
+are being defined (before any `AppConfig.ready()` runs).
 """
 
 from dataclasses import dataclass
@@ -18,12 +21,14 @@ from operator import attrgetter
 from django.apps import apps
 from django.db import models
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class Page:
-    """A reader page: URL name, the record attribute that fills it, query and anchor."""
+    """A reader page: URL name, the record attribute that fills it, query and anchor, and
+    for a page served from this table, its template, queryset and context."""
 
     url_name: str
     #: Dotted path from the record to the URL's argument ("slug", "company.slug").
@@ -32,6 +37,15 @@ class Page:
     query: str = ""
     #: Appended after "#", formatted with the record's `pk` ("event-{pk}").
     anchor: str = ""
+    #: The template of a page `core.views.record_page` serves at "<resource>/<key>/",
+    #: given the record under its model's name ("deal"); empty for a page with a view
+    #: of its own (a company's tabs, an article).
+    template: str = ""
+    #: Dotted path of the selector giving the page's queryset (its prefetches); by
+    #: default all the model's records.
+    queryset: str = ""
+    #: More of the page's context: (name, dotted path of a selector taking the record).
+    context: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_own(self) -> bool:
@@ -88,6 +102,28 @@ class TimelineSource:
 
 
 @dataclass(frozen=True)
+class Proposed:
+    """How ingestion proposes records of a type (a `sources.ProposalKind`).
+
+    `result_label` names the proposal's foreign key to the record it became ("resulting
+    deal"); it is empty for a kind whose proposals become no record of their own type
+    (a new spelling becomes an alias of the company or person it names).
+    """
+
+    #: The `ProposalKind` value: at most 11 characters.
+    kind: str
+    label: str
+    result_label: str = ""
+    #: Dotted path of `accept(read, *, user, reason) -> record`, in the app that owns the
+    #: model: the record a payload describes, written through its service. `read` is
+    #: `sources.services.review.PayloadReader`.
+    accept: str = ""
+    #: Dotted path of the update service a merge fills an event's blank date and value
+    #: with; it takes the record as the keyword named as the record type ("deal=…").
+    merge_update: str = ""
+
+
+@dataclass(frozen=True)
 class RecordType:
     """One kind of record the tracker holds."""
 
@@ -96,12 +132,19 @@ class RecordType:
     model_label: str
     #: The API resource ("deals"); empty where the API has none.
     resource: str = ""
+    #: Dotted path of the resource's viewset; by default `<app>.api.views.<Model>ViewSet`.
+    viewset: str = ""
     page: Page | None = None
     #: The foreign key on `sources.Citation` that cites it; empty if it is not citable.
     citation_field: str = ""
-    #: The `sources.ProposalKind` value of proposals that become it; empty for none.
-    proposal_kind: str = ""
+    #: The proposals that become (or name) it; None when ingestion proposes none.
+    proposed: Proposed | None = None
     timeline: TimelineSource | None = None
+
+    @property
+    def proposal_kind(self) -> str:
+        """The `sources.ProposalKind` value of proposals that become it; empty for none."""
+        return self.proposed.kind if self.proposed and self.proposed.result_label else ""
 
     @property
     def page_key_path(self) -> str:
@@ -111,6 +154,12 @@ class RecordType:
     @property
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_label)
+
+    @property
+    def viewset_class(self) -> type:
+        """The API resource's viewset, imported when the URLs are loaded."""
+        app_label, model_name = self.model_label.split(".")
+        return import_string(self.viewset or f"{app_label}.api.views.{model_name}ViewSet")
 
 
 def _parties(model: str, record: str) -> tuple[CompanyLink, ...]:
@@ -124,7 +173,12 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         resource="companies",
         page=Page("companies:company"),
         citation_field="company",
-        proposal_kind="company",
+        proposed=Proposed(
+            "company",
+            _("new company"),
+            result_label=_("resulting company"),
+            accept="companies.proposals.company_from_payload",
+        ),
         timeline=TimelineSource(
             kind="founding",
             label=_("founding"),
@@ -138,9 +192,18 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="person",
         model_label="companies.Person",
         resource="people",
-        page=Page("companies:person"),
+        page=Page(
+            "companies:person",
+            template="companies/person_detail.html",
+            queryset="companies.selectors.person_profile_queryset",
+        ),
         citation_field="person",
-        proposal_kind="person",
+        proposed=Proposed(
+            "person",
+            _("new person"),
+            result_label=_("resulting person"),
+            accept="companies.proposals.person_from_payload",
+        ),
     ),
     RecordType(name="role", model_label="companies.Role", citation_field="role"),
     RecordType(
@@ -150,7 +213,12 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         # Products have no page of their own yet: their company's products tab.
         page=Page("companies:company", key="company.slug", query="tab=products"),
         citation_field="product",
-        proposal_kind="product",
+        proposed=Proposed(
+            "product",
+            _("new product"),
+            result_label=_("resulting product"),
+            accept="companies.proposals.product_from_payload",
+        ),
         timeline=TimelineSource(
             kind="product_launch",
             label=_("product launch"),
@@ -160,6 +228,15 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             companies=(CompanyLink(company="company"),),
         ),
     ),
+    RecordType(
+        name="alias",
+        model_label="companies.Alias",
+        proposed=Proposed(
+            "alias",
+            _("new spelling of a known name"),
+            accept="companies.proposals.alias_from_payload",
+        ),
+    ),
     RecordType(name="statement", model_label="companies.Statement", citation_field="statement"),
     RecordType(name="rivalry", model_label="companies.Rivalry", citation_field="rivalry"),
     RecordType(name="metric", model_label="companies.Metric", citation_field="metric"),
@@ -167,9 +244,20 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="deal",
         model_label="deals.Deal",
         resource="deals",
-        page=Page("deals:deal"),
+        page=Page(
+            "deals:deal",
+            template="deals/deal_detail.html",
+            queryset="deals.selectors.deal_page_queryset",
+            context=(("parties", "deals.selectors.deal_parties"),),
+        ),
         citation_field="deal",
-        proposal_kind="deal",
+        proposed=Proposed(
+            "deal",
+            _("deal"),
+            result_label=_("resulting deal"),
+            accept="deals.proposals.deal_from_payload",
+            merge_update="deals.services.deal_update",
+        ),
         timeline=TimelineSource(
             kind="deal",
             label=_("deal"),
@@ -184,9 +272,19 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="investment",
         model_label="deals.Investment",
         resource="investments",
-        page=Page("deals:investment"),
+        page=Page(
+            "deals:investment",
+            template="deals/investment_detail.html",
+            queryset="deals.selectors.investment_page_queryset",
+        ),
         citation_field="investment",
-        proposal_kind="investment",
+        proposed=Proposed(
+            "investment",
+            _("investment"),
+            result_label=_("resulting investment"),
+            accept="deals.proposals.investment_from_payload",
+            merge_update="deals.services.investment_update",
+        ),
         timeline=TimelineSource(
             kind="investment",
             label=_("investment"),
@@ -204,9 +302,20 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="lawsuit",
         model_label="deals.Lawsuit",
         resource="lawsuits",
-        page=Page("deals:lawsuit"),
+        page=Page(
+            "deals:lawsuit",
+            template="deals/lawsuit_detail.html",
+            queryset="deals.selectors.lawsuit_page_queryset",
+            context=(("parties", "deals.selectors.lawsuit_parties"),),
+        ),
         citation_field="lawsuit",
-        proposal_kind="lawsuit",
+        proposed=Proposed(
+            "lawsuit",
+            _("lawsuit"),
+            result_label=_("resulting lawsuit"),
+            accept="deals.proposals.lawsuit_from_payload",
+            merge_update="deals.services.lawsuit_update",
+        ),
         timeline=TimelineSource(
             kind="lawsuit",
             label=_("lawsuit"),
@@ -238,9 +347,19 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="development",
         model_label="deals.Development",
         resource="developments",
-        page=Page("deals:development"),
+        page=Page(
+            "deals:development",
+            template="deals/development_detail.html",
+            queryset="deals.selectors.development_page_queryset",
+        ),
         citation_field="development",
-        proposal_kind="development",
+        proposed=Proposed(
+            "development",
+            _("court ruling or development"),
+            result_label=_("resulting development"),
+            accept="deals.proposals.development_from_payload",
+            merge_update="deals.services.development_update",
+        ),
         timeline=TimelineSource(
             kind="development",
             label=_("development"),
@@ -279,10 +398,26 @@ def timeline_type(kind: str) -> RecordType:
     return _BY_TIMELINE_KIND[kind]
 
 
+def citation_models() -> dict[str, str]:
+    """The model label each foreign key of `sources.Citation` points to, in column order."""
+    return {
+        record_type.citation_field: record_type.model_label
+        for record_type in RECORD_TYPES
+        if record_type.citation_field
+    }
+
+
 def citation_fields() -> list[str]:
     """The foreign keys of `sources.Citation`, in the order of its columns."""
+    return list(citation_models())
+
+
+def proposal_kinds() -> list[tuple[str, str]]:
+    """The kinds of proposal ingestion makes and their labels, in the table's order."""
     return [
-        record_type.citation_field for record_type in RECORD_TYPES if record_type.citation_field
+        (record_type.proposed.kind, record_type.proposed.label)
+        for record_type in RECORD_TYPES
+        if record_type.proposed
     ]
 
 
@@ -295,6 +430,20 @@ def proposal_models() -> dict[str, str]:
     }
 
 
+def proposal_results() -> dict[str, str]:
+    """The label of the proposal's foreign key to each kind of record it can become."""
+    return {
+        record_type.proposal_kind: record_type.proposed.result_label
+        for record_type in RECORD_TYPES
+        if record_type.proposal_kind
+    }
+
+
+def api_resources() -> list[RecordType]:
+    """The record types with an API resource, in the table's order."""
+    return [record_type for record_type in RECORD_TYPES if record_type.resource]
+
+
 def own_pages() -> dict[str, str]:
     """The page URL name of each API resource whose records have a page of their own."""
     return {
@@ -302,6 +451,17 @@ def own_pages() -> dict[str, str]:
         for record_type in RECORD_TYPES
         if record_type.resource and record_type.page and record_type.page.is_own
     }
+
+
+def served_pages(namespace: str) -> list[RecordType]:
+    """The record types whose pages `core.views.record_page` serves in a URL namespace."""
+    return [
+        record_type
+        for record_type in RECORD_TYPES
+        if record_type.page
+        and record_type.page.template
+        and record_type.page.url_name.startswith(f"{namespace}:")
+    ]
 
 
 def page_url(record: models.Model) -> str:

@@ -2,10 +2,12 @@
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.module_loading import import_string
 
 from .models import slug_redirect_target
+from .records import record_type, served_pages
 
 
 def render_page(request, template: str, context: dict, partial: str | None = None):
@@ -40,3 +42,29 @@ def record_or_redirect(queryset, key: str, url_name: str):
     if new_slug:
         return None, HttpResponsePermanentRedirect(reverse(url_name, args=[new_slug]))
     raise Http404(f"No {model._meta.verbose_name} {key!r}.")
+
+
+def record_page(request, key: str, record_name: str):
+    """The reader page of one record, as its entry in `core.records` describes it."""
+    entry = record_type(record_name)
+    page = entry.page
+    queryset = import_string(page.queryset)() if page.queryset else entry.model.objects.all()
+    record, redirect = record_or_redirect(queryset, key, page.url_name)
+    if redirect:
+        return redirect
+    context = {entry.model._meta.model_name: record}
+    context.update({name: import_string(selector)(record) for name, selector in page.context})
+    return render_page(request, page.template, context)
+
+
+def record_page_urls(namespace: str) -> list[URLPattern]:
+    """The URLs of the pages `record_page` serves in `namespace`: "<resource>/<key>/"."""
+    return [
+        path(
+            f"{entry.resource}/<str:key>/",
+            record_page,
+            {"record_name": entry.name},
+            name=entry.page.url_name.removeprefix(f"{namespace}:"),
+        )
+        for entry in served_pages(namespace)
+    ]

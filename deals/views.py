@@ -1,21 +1,11 @@
 from django.utils.translation import get_language_bidi
 
 from core.cursors import encode_cursor
-from core.views import record_or_redirect, render_page
+from core.views import render_page
 
 from . import charts
 from .filtersets import TimelineFilterSet, timeline_position
-from .selectors import (
-    dashboard_figures,
-    deal_latest,
-    deal_page_queryset,
-    deal_parties,
-    development_page_queryset,
-    investment_page_queryset,
-    lawsuit_page_queryset,
-    lawsuit_parties,
-    timeline_entries,
-)
+from .selectors import dashboard_figures, deal_latest, timeline_entries
 
 TIMELINE_PAGE = 25
 
@@ -60,36 +50,3 @@ def timeline(request):
         {"form": filterset.form, "entries": entries, "next_query": next_query},
         partial=partial,
     )
-
-
-def deal_detail(request, key: str):
-    deal, redirect = record_or_redirect(deal_page_queryset(), key, "deals:deal")
-    if redirect:
-        return redirect
-    context = {"deal": deal, "parties": deal_parties(deal)}
-    return render_page(request, "deals/deal_detail.html", context)
-
-
-def investment_detail(request, key: str):
-    investment, redirect = record_or_redirect(investment_page_queryset(), key, "deals:investment")
-    if redirect:
-        return redirect
-    return render_page(request, "deals/investment_detail.html", {"investment": investment})
-
-
-def lawsuit_detail(request, key: str):
-    lawsuit, redirect = record_or_redirect(lawsuit_page_queryset(), key, "deals:lawsuit")
-    if redirect:
-        return redirect
-    context = {"lawsuit": lawsuit, "parties": lawsuit_parties(lawsuit)}
-    return render_page(request, "deals/lawsuit_detail.html", context)
-
-
-def development_detail(request, key: str):
-    """A legal or market development that names no single case or deal."""
-    development, redirect = record_or_redirect(
-        development_page_queryset(), key, "deals:development"
-    )
-    if redirect:
-        return redirect
-    return render_page(request, "deals/development_detail.html", {"development": development})

@@ -1,11 +1,14 @@
 """The record types' table agrees with the models, the URLs, the API and the proposals."""
 
+import inspect
+
 import pytest
 from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
+from django.utils.module_loading import import_string
 
-from companies.tests.factories import CompanyFactory, PersonFactory, ProductFactory
+from companies.tests.factories import ProductFactory
 from core.records import (
     RECORD_TYPES,
     citation_fields,
@@ -15,29 +18,18 @@ from core.records import (
     record_type_of,
     timeline_type,
 )
+from core.tests.factories import record_factory
 from deals.selectors import TimelineKind
-from deals.tests.factories import (
-    DealFactory,
-    DevelopmentFactory,
-    InvestmentFactory,
-    LawsuitEventFactory,
-    LawsuitFactory,
-)
+from deals.tests.factories import DealFactory, LawsuitEventFactory
 from sources.models import CITATION_TARGETS, PROPOSAL_RESULTS, Citation, Proposal, ProposalKind
 from sources.tests.factories import ArticleFactory
 
-#: A saved record of every type with a page.
-FACTORIES = {
-    "company": CompanyFactory,
-    "person": PersonFactory,
-    "product": ProductFactory,
-    "deal": DealFactory,
-    "investment": InvestmentFactory,
-    "lawsuit": LawsuitFactory,
-    "lawsuit_event": LawsuitEventFactory,
-    "development": DevelopmentFactory,
-    "article": ArticleFactory,
-}
+
+def saved(record):
+    """A saved record of the type, from its factory (found by convention)."""
+    return record_factory(record)()
+
+
 WITH_PAGES = [record for record in RECORD_TYPES if record.page]
 
 
@@ -84,10 +76,10 @@ def test_models_without_an_entry_page_have_no_absolute_url():
 @pytest.mark.parametrize("record", WITH_PAGES, ids=lambda record: record.name)
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_every_page_answers_for_a_saved_record(record, language, client):
-    saved = FACTORIES[record.name]()
+    saved_record = saved(record)
     with translation.override(language):
-        url = saved.get_absolute_url()
-        assert url == record.page.url_of(saved)
+        url = saved_record.get_absolute_url()
+        assert url == record.page.url_of(saved_record)
     assert url.startswith("/ar/") == (language == "ar")
     path, _, anchor = url.partition("#")
     response = client.get(path)
@@ -113,16 +105,16 @@ def test_every_resource_is_an_api_route(record):
         assert reverse(f"api:{record.resource}-list")
 
 
-def test_own_pages_are_addressed_by_the_api_key():
-    assert own_pages() == {
-        "companies": "companies:company",
-        "people": "companies:person",
-        "deals": "deals:deal",
-        "investments": "deals:investment",
-        "lawsuits": "deals:lawsuit",
-        "articles": "sources:article",
-        "developments": "deals:development",
-    }
+@pytest.mark.django_db
+@pytest.mark.parametrize(("resource", "url_name"), own_pages().items())
+def test_own_pages_are_addressed_by_the_api_key(resource, url_name):
+    """The API links a record's page by the key of its resource (slug, or id)."""
+    (record,) = (entry for entry in RECORD_TYPES if entry.resource == resource)
+    assert record.page.url_name == url_name
+    assert record.page.is_own
+    saved_record = saved(record)
+    key = getattr(saved_record, record.viewset_class.lookup_field)
+    assert reverse(url_name, args=[key]) == saved_record.get_absolute_url()
 
 
 def test_proposal_kinds_map_to_models():
@@ -146,3 +138,15 @@ def test_the_timeline_kinds_are_the_timeline_sources():
         assert record.page is not None, "a timeline entry links to a page"
         if source.has_status:
             assert model._meta.get_field("status").choices
+
+
+@pytest.mark.parametrize(
+    "record", [record for record in RECORD_TYPES if record.proposed], ids=lambda r: r.name
+)
+def test_every_proposed_kind_names_how_it_is_accepted_and_merged(record):
+    assert callable(import_string(record.proposed.accept))
+    assert record.proposed.accept.split(".")[0] == record.model_label.split(".")[0]
+    if record.proposed.merge_update:
+        update = import_string(record.proposed.merge_update)
+        assert record.name in inspect.signature(update).parameters
+        record.model._meta.get_field(f"{record.timeline.date}_on")

@@ -1,32 +1,8 @@
-"""Writes of deals, investments, lawsuits and developments; see `records` and `parties`."""
+"""Writes of deals, investments, lawsuits and developments; see `records` and `parties`.
 
-from .parties import EXCLUSIVE_ROLES, Party, parties_check, parties_replace
-from .records import (
-    deal_create,
-    deal_update,
-    development_create,
-    development_update,
-    investment_create,
-    investment_update,
-    lawsuit_create,
-    lawsuit_event_add,
-    lawsuit_event_update,
-    lawsuit_update,
-)
+Each module names what it exports in its `__all__`, so a new service is written once,
+in the module that defines it.
+"""
 
-__all__ = [
-    "EXCLUSIVE_ROLES",
-    "Party",
-    "deal_create",
-    "deal_update",
-    "development_create",
-    "development_update",
-    "investment_create",
-    "investment_update",
-    "lawsuit_create",
-    "lawsuit_event_add",
-    "lawsuit_event_update",
-    "lawsuit_update",
-    "parties_check",
-    "parties_replace",
-]
+from .parties import *  # noqa: F403
+from .records import *  # noqa: F403

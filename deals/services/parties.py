@@ -16,6 +16,8 @@ from companies.models import Company, Person
 
 from ..models import Deal, DealParty, DealPartyRole, Lawsuit, LawsuitParty, LawsuitSide
 
+__all__ = ["EXCLUSIVE_ROLES", "Party", "parties_check", "parties_replace"]
+
 #: Roles one company or person cannot hold together in one deal.
 EXCLUSIVE_ROLES = [
     {DealPartyRole.ACQUIRER, DealPartyRole.TARGET},

@@ -17,6 +17,19 @@ from core.editing import record_edit
 from ..models import Deal, Development, Investment, Lawsuit, LawsuitEvent
 from .parties import Party, parties_check, parties_replace
 
+__all__ = [
+    "deal_create",
+    "deal_update",
+    "development_create",
+    "development_update",
+    "investment_create",
+    "investment_update",
+    "lawsuit_create",
+    "lawsuit_event_add",
+    "lawsuit_event_update",
+    "lawsuit_update",
+]
+
 
 def _links(**links) -> dict:
     return {name: values for name, values in links.items() if values is not None}

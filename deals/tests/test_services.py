@@ -1,5 +1,6 @@
 """The deal, investment, lawsuit and development services: their rules and bookkeeping."""
 
+import inspect
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from core.dates import PartialDate
 from core.models import slug_redirect_target
 from core.money import Money
 from core.versioning import EditConflict
+from deals import services
 from deals.models import Deal, DealParty, LawsuitParty
 from deals.services import (
     Party,
@@ -29,6 +31,19 @@ from deals.services import (
 from .factories import DealFactory, DealPartyFactory, LawsuitFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("module", [services.records, services.parties])
+def test_every_public_function_is_exported(module):
+    """`deals.services` re-exports each module's `__all__`: a service missing there is hidden."""
+    defined = {
+        name
+        for name, value in vars(module).items()
+        if inspect.isfunction(value) and value.__module__ == module.__name__
+        if not name.startswith("_")
+    }
+    assert defined <= set(module.__all__)
+    assert {name for name in module.__all__ if hasattr(services, name)} == set(module.__all__)
 
 
 @pytest.fixture

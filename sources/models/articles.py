@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
 from core.models import TrackedModel, exactly_one_of, related_label, the_one_set
-from core.records import HasPage, citation_fields, record_type
+from core.records import HasPage, citation_fields, citation_models
 
 
 def content_hash(text: str) -> str:
@@ -80,10 +80,9 @@ class Article(HasPage, partial_date_fields("published", _("published")), Tracked
 CITATION_TARGETS = citation_fields()
 
 
-def _target_field(name: str) -> models.ForeignKey:
-    model = record_type(name).model_label
+def _target_field(model_label: str) -> models.ForeignKey:
     return models.ForeignKey(
-        model, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+        model_label, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
     )
 
 
@@ -106,18 +105,9 @@ class Citation(TrackedModel):
         blank=True,
         help_text=_('Which field or claim it supports ("founded", "value"); empty for the whole.'),
     )
-    company = _target_field("company")
-    person = _target_field("person")
-    role = _target_field("role")
-    product = _target_field("product")
-    statement = _target_field("statement")
-    rivalry = _target_field("rivalry")
-    metric = _target_field("metric")
-    deal = _target_field("deal")
-    investment = _target_field("investment")
-    lawsuit = _target_field("lawsuit")
-    lawsuit_event = _target_field("lawsuit_event")
-    development = _target_field("development")
+    # One key per citable record type, named as its `citation_field`: the class body's
+    # namespace is the one the model is built from, so the keys are columns like any.
+    locals().update({name: _target_field(model) for name, model in citation_models().items()})
 
     history = record_history()
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.history import record_history
 from core.models import TrackedModel, related_label, the_one_set
-from core.records import record_type
+from core.records import proposal_kinds, proposal_models, proposal_results
 
 from .articles import Article
 
@@ -66,15 +66,10 @@ class IngestionRun(models.Model):
         return f"{related_label(self, 'article')}: {self.get_status_display()}"
 
 
-class ProposalKind(models.TextChoices):
-    COMPANY = "company", _("new company")
-    PERSON = "person", _("new person")
-    PRODUCT = "product", _("new product")
-    ALIAS = "alias", _("new spelling of a known name")
-    DEAL = "deal", _("deal")
-    INVESTMENT = "investment", _("investment")
-    LAWSUIT = "lawsuit", _("lawsuit")
-    DEVELOPMENT = "development", _("court ruling or development")
+#: The kinds of proposal, from the record types' table ("company", "alias", "deal"…).
+ProposalKind = models.TextChoices(
+    "ProposalKind", [(kind.upper(), (kind, label)) for kind, label in proposal_kinds()]
+)
 
 
 class ProposalStatus(models.TextChoices):
@@ -85,21 +80,13 @@ class ProposalStatus(models.TextChoices):
 
 
 #: The kinds of record a proposal can become (or be merged into): one nullable key each,
-#: named as the record type (`core.records`) it points to.
-PROPOSAL_RESULTS = {
-    "company": _("resulting company"),
-    "person": _("resulting person"),
-    "product": _("resulting product"),
-    "deal": _("resulting deal"),
-    "investment": _("resulting investment"),
-    "lawsuit": _("resulting lawsuit"),
-    "development": _("resulting development"),
-}
+#: named as the record type (`core.records`) it points to, with its label.
+PROPOSAL_RESULTS = proposal_results()
 
 
 def _result_field(name: str) -> models.ForeignKey:
     return models.ForeignKey(
-        record_type(name).model_label,
+        proposal_models()[name],
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -111,12 +98,13 @@ def _result_field(name: str) -> models.ForeignKey:
 class Proposal(TrackedModel):
     """What ingestion suggests from one article, waiting for a curator's decision.
 
-    `payload` holds the would-be record in the shape the write API takes, except that a
-    company or person it mentions is `{"name": …, "slug": …}`: the slug of the record
-    the name matched, or null for a name the tracker does not know yet (accepting
-    creates it). `evidence` is the sentence of the article it comes from, which becomes
-    the citation's excerpt. `fingerprint` makes ingesting the same article twice
-    propose nothing twice.
+    `payload` holds the would-be record as JSON: its fields by name, partial dates and
+    money in their `as_dict` form, codes (deal kinds, claims) and parties as lists, and
+    each company or person it mentions as `{"name": …, "slug": …}`: the slug of the
+    record the name matched, or null for a name the tracker does not know yet (accepting
+    creates it); `sources.services.payloads` reads it into service arguments. `evidence`
+    is the sentence of the article it comes from, which becomes the citation's excerpt.
+    `fingerprint` makes ingesting the same article twice propose nothing twice.
     """
 
     article = models.ForeignKey(
@@ -158,13 +146,8 @@ class Proposal(TrackedModel):
     note = models.CharField(
         _("note"), max_length=500, blank=True, help_text=_("Why it was rejected or merged.")
     )
-    company = _result_field("company")
-    person = _result_field("person")
-    product = _result_field("product")
-    deal = _result_field("deal")
-    investment = _result_field("investment")
-    lawsuit = _result_field("lawsuit")
-    development = _result_field("development")
+    # One key per kind of resulting record, built in the class body as `Citation`'s are.
+    locals().update({name: _result_field(name) for name in PROPOSAL_RESULTS})
 
     history = record_history()
 

@@ -1,53 +1,37 @@
 """Curators' decisions on proposals: accept (as proposed or edited), merge, reject.
 
-Accepting reads the payload (`payloads`) and writes the record through the record
-type's service (`companies.services`, `deals.services`), so the same rules hold as on
-every other path, and cites the proposal's evidence sentence; a party that names a
+Accepting hands the payload, through a `PayloadReader`, to the function its record type
+names (`Proposed.accept` in `core.records`: `companies.proposals`, `deals.proposals`),
+which writes the record through the record type's service, so the same rules hold as on
+every other path; then it cites the proposal's evidence sentence; a party that names a
 company the tracker does not know yet is created with it. Everything happens in one
 transaction: a payload that fails validation leaves no record, no company and no
 decision behind. Errors are Django's `ValidationError`, keyed by where in the payload
 the problem is.
 """
 
+from functools import cache
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
-from companies.duplicates import duplicate_candidates
-from companies.models import Company, Person, Product
 from companies.normalization import strict_key
-from companies.services import alias_add, company_create, person_create, product_create
+from companies.proposals import recorded
+from companies.services import alias_add, company_create, person_create
 from core.editing import field_errors
-from deals.models import ClaimKind, Deal, DealKind, Development, Investment, Lawsuit
-from deals.services import (
-    Party,
-    deal_create,
-    deal_update,
-    development_create,
-    development_update,
-    investment_create,
-    investment_update,
-    lawsuit_create,
-    lawsuit_update,
-)
+from core.records import RECORD_TYPES, proposal_models, record_type, record_type_of
 
 from ..models import Proposal, ProposalKind, ProposalStatus
 from . import payloads
 from .citations import citation_add
 
 #: The model each kind of proposal becomes.
-RECORD_MODELS = {
-    ProposalKind.COMPANY: Company,
-    ProposalKind.PERSON: Person,
-    ProposalKind.PRODUCT: Product,
-    ProposalKind.DEAL: Deal,
-    ProposalKind.INVESTMENT: Investment,
-    ProposalKind.LAWSUIT: Lawsuit,
-    ProposalKind.DEVELOPMENT: Development,
-}
-_PARTY_MODELS = {"company": Company, "person": Person, "product": Product}
+RECORD_MODELS = {kind: apps.get_model(label) for kind, label in proposal_models().items()}
 
 
 class ProposalDecided(Exception):
@@ -130,7 +114,7 @@ def _party(
     kind = payloads.text(reference, "type", key) or default_type
     if kind not in allowed_types:
         raise ValidationError({key: [_("type is %s.") % " or ".join(allowed_types)]})
-    model = _PARTY_MODELS[kind]
+    model = record_type(kind).model
     slug = payloads.text(reference, "slug", key)
     if slug:
         record = model.objects.filter(slug=slug).first()
@@ -143,7 +127,7 @@ def _party(
     name_ar = payloads.name(reference, "name_ar", key)
     if not (name or name_ar):
         raise ValidationError({key: [_("Name the party, or give its slug.")]})
-    known = _recorded(model, name, name_ar)
+    known = recorded(model, name, name_ar)
     if known is not None:
         return known
     pending = _pending_proposal_of(proposal, kind, name or name_ar)
@@ -152,7 +136,7 @@ def _party(
         # what it knows (kinds, founding date, spellings), rather than a bare record.
         pending.decided_by = proposal.decided_by
         try:
-            record = ACCEPT[kind](pending, pending.payload)
+            record = _accept(pending, pending.payload)
         except ValidationError as error:
             raise field_errors(error, key) from None
         _decide(pending, ProposalStatus.ACCEPTED, proposal.decided_by, record=record)
@@ -177,178 +161,89 @@ def _pending_proposal_of(proposal: Proposal, kind: str, name: str) -> Proposal |
     return None
 
 
-def _add_spellings(record, payload) -> None:
-    for spelling in payloads.spellings(payload):
-        if strict_key(spelling):
-            alias_add(target=record, name=spelling)
+class PayloadReader:
+    """A proposal's payload, read for the function that accepts its kind.
 
-
-def _recorded(model, name: str, name_ar: str = ""):
-    """The record of `model` already called `name` or `name_ar`, in any spelling or form."""
-    candidates = duplicate_candidates(model, [name, name_ar])
-    return candidates[0].record if candidates else None
-
-
-def _refuse_known_name(model, names: dict) -> None:
-    """A new record must not repeat a known one: that is a merge."""
-    known = _recorded(model, names["name"], names["name_ar"])
-    if known is not None:
-        raise ValidationError(
-            {
-                "name": [
-                    _("A %(kind)s with this name is already recorded (%(slug)s): merge into it.")
-                    % {"kind": model._meta.verbose_name, "slug": known.slug}
-                ]
-            }
-        )
-
-
-def _named(proposal, payload, create, model, **extra):
-    """A new company, person or product with the payload's names and spellings, cited.
-
-    A name an existing record of `model` has is refused (it is a merge; for a product,
-    among its maker's products), unless the payload says `"confirm_new": true`.
+    The typed readers of `payloads`, keyed by the payload's own field names, and the
+    records the payload names: found by slug or name, or created (and cited) when new.
     """
-    names = {
-        "name": payloads.name(payload, "name", "name"),
-        "name_ar": payloads.name(payload, "name_ar", "name_ar"),
-    }
-    confirmed = payload.get("confirm_new") is True
-    if not confirmed and model is not Product:
-        _refuse_known_name(model, names)
-    record = create(**names, **extra, confirm_new=confirmed, **_edit(proposal))
-    _add_spellings(record, payload)
+
+    def __init__(self, proposal: Proposal, payload: dict):
+        self.proposal = proposal
+        self.payload = payload
+
+    def text(self, field: str) -> str:
+        return payloads.text(self.payload, field)
+
+    def text_of(self, container: dict, field: str, key: str) -> str:
+        """A text field of a nested object, refused under `key`."""
+        return payloads.text(container, field, key)
+
+    def texts(self, *fields: str) -> dict:
+        return payloads.texts(self.payload, *fields)
+
+    def name(self, field: str) -> str:
+        return payloads.name(self.payload, field, field)
+
+    def spellings(self) -> list[str]:
+        return payloads.spellings(self.payload)
+
+    def partial_dates(self, *names: str) -> dict:
+        return payloads.partial_dates(self.payload, *names)
+
+    def money(self) -> dict:
+        return payloads.money(self.payload)
+
+    def codes(self, field: str, model) -> dict:
+        return payloads.codes(self.payload, field, model)
+
+    def reference(self, key: str) -> dict:
+        return payloads.reference(self.payload, key)
+
+    def party(self, key: str, allowed_types: tuple[str, ...] = ("company", "person")):
+        """The company (or person) the object under `key` names."""
+        reference = payloads.reference(self.payload, key)
+        return _party(self.proposal, reference, key, allowed_types=allowed_types)
+
+    def parties(self, role_key: str) -> list[tuple[models.Model, str]]:
+        """Each of the payload's `parties`, as (company or person, its `role_key`)."""
+        parties = []
+        listed = payloads.listed(self.payload, "parties", _("Give a list of parties."))
+        for index, party in enumerate(listed):
+            key = f"parties[{index}]"
+            record = _party(self.proposal, party, key)
+            role = party.get(role_key)
+            if not isinstance(role, str):
+                raise ValidationError({key: [_("Give the party's %s.") % role_key]})
+            parties.append((record, role))
+        return parties
+
+    def companies(self, key: str) -> list:
+        """The companies the list under `key` names."""
+        listed = payloads.listed(self.payload, key, _("Give a list of companies."))
+        return [
+            _party(self.proposal, ref, f"{key}[{index}]", allowed_types=("company",))
+            for index, ref in enumerate(listed)
+        ]
+
+
+@cache
+def _acceptor(kind: str):
+    """The function of the record type's app that writes a proposal of `kind`."""
+    (accept,) = (
+        entry.proposed.accept
+        for entry in RECORD_TYPES
+        if entry.proposed and entry.proposed.kind == kind
+    )
+    return import_string(accept)
+
+
+def _accept(proposal: Proposal, payload: dict):
+    """The record the payload describes, written and cited."""
+    accept = _acceptor(proposal.kind)
+    record = accept(PayloadReader(proposal, payload), **_edit(proposal))
     _cite(proposal, record)
     return record
-
-
-def _accept_company(proposal, payload):
-    fields = {
-        **payloads.texts(payload, "status", "description"),
-        **payloads.partial_dates(payload, "founded"),
-    }
-    kinds = payloads.codes(payload, "kinds", Company.kinds.rel.model)
-    return _named(proposal, payload, company_create, Company, **fields, **kinds)
-
-
-def _accept_person(proposal, payload):
-    description = payloads.texts(payload, "description")
-    return _named(proposal, payload, person_create, Person, **description)
-
-
-def _accept_product(proposal, payload):
-    fields = {
-        **payloads.texts(payload, "kind", "description"),
-        **payloads.partial_dates(payload, "launched"),
-    }
-    owner = payload.get("company")
-    if owner is None:
-        raise ValidationError({"company": [_("Name the company the product belongs to.")]})
-    company = _party(proposal, owner, "company", allowed_types=("company",))
-    return _named(proposal, payload, product_create, Product, company=company, **fields)
-
-
-def _accept_alias(proposal, payload):
-    target = payloads.reference(payload, "target")
-    model = _PARTY_MODELS.get(payloads.text(target, "type", "target") or "company")
-    slug = payloads.text(target, "slug", "target")
-    record = model.objects.filter(slug=slug).first() if model and slug else None
-    if record is None:
-        raise ValidationError({"target": [_("Name the record by its type and slug.")]})
-    name = payloads.name(payload, "name", "name")
-    if not name:
-        raise ValidationError({"name": [_("Give the spelling to add.")]})
-    update_change_reason(alias_add(target=record, name=name), _reason(proposal))
-    _cite(proposal, record)
-    return record
-
-
-def _parties(proposal, payload, role_key: str) -> list[Party]:
-    parties = []
-    listed = payloads.listed(payload, "parties", _("Give a list of parties."))
-    for index, party in enumerate(listed):
-        key = f"parties[{index}]"
-        record = _party(proposal, party, key)
-        role = party.get(role_key)
-        if not isinstance(role, str):
-            raise ValidationError({key: [_("Give the party's %s.") % role_key]})
-        parties.append(Party(role=role, **{record._meta.model_name: record}))
-    return parties
-
-
-def _companies(proposal, payload, key: str) -> list[Company]:
-    listed = payloads.listed(payload, key, _("Give a list of companies."))
-    return [
-        _party(proposal, ref, f"{key}[{index}]", allowed_types=("company",))
-        for index, ref in enumerate(listed)
-    ]
-
-
-def _accept_deal(proposal, payload):
-    deal = deal_create(
-        **payloads.texts(payload, "title", "title_ar", "status", "summary"),
-        **payloads.partial_dates(payload, "announced"),
-        **payloads.money(payload),
-        kinds=payloads.codes(payload, "kinds", DealKind).get("kinds"),
-        parties=_parties(proposal, payload, "role"),
-        **_edit(proposal),
-    )
-    _cite(proposal, deal)
-    return deal
-
-
-def _accept_investment(proposal, payload):
-    investee = _party(
-        proposal, payloads.reference(payload, "investee"), "investee", allowed_types=("company",)
-    )
-    investment = investment_create(
-        **payloads.texts(payload, "status", "round", "summary"),
-        **payloads.partial_dates(payload, "announced"),
-        **payloads.money(payload),
-        investee=investee,
-        investors=_companies(proposal, payload, "investors"),
-        **_edit(proposal),
-    )
-    _cite(proposal, investment)
-    return investment
-
-
-def _accept_lawsuit(proposal, payload):
-    lawsuit = lawsuit_create(
-        **payloads.texts(payload, "title", "title_ar", "status", "court", "summary"),
-        **payloads.partial_dates(payload, "filed"),
-        **payloads.codes(payload, "claims", ClaimKind),
-        parties=_parties(proposal, payload, "side"),
-        **_edit(proposal),
-    )
-    _cite(proposal, lawsuit)
-    return lawsuit
-
-
-def _accept_development(proposal, payload):
-    summary_ar = payloads.text(payload, "summary_ar")
-    development = development_create(
-        **payloads.texts(payload, "title", "title_ar", "kind"),
-        summary=payloads.text(payload, "summary") or summary_ar,
-        summary_ar=summary_ar,
-        **payloads.partial_dates(payload, "occurred"),
-        companies=_companies(proposal, payload, "companies"),
-        **_edit(proposal),
-    )
-    _cite(proposal, development)
-    return development
-
-
-ACCEPT = {
-    ProposalKind.COMPANY: _accept_company,
-    ProposalKind.PERSON: _accept_person,
-    ProposalKind.PRODUCT: _accept_product,
-    ProposalKind.ALIAS: _accept_alias,
-    ProposalKind.DEAL: _accept_deal,
-    ProposalKind.INVESTMENT: _accept_investment,
-    ProposalKind.LAWSUIT: _accept_lawsuit,
-    ProposalKind.DEVELOPMENT: _accept_development,
-}
 
 
 @transaction.atomic
@@ -364,7 +259,7 @@ def proposal_accept(*, proposal: Proposal, user=None, payload: dict | None = Non
         raise ValidationError({"payload": [_("The payload is a JSON object.")]})
     payloads.payload_check(payload)
     proposal.decided_by = user if user is not None and user.is_authenticated else None
-    record = ACCEPT[proposal.kind](proposal, payload)
+    record = _accept(proposal, payload)
     _decide(proposal, ProposalStatus.ACCEPTED, user, record=record, payload=payload)
     return record
 
@@ -404,18 +299,16 @@ def _merge_reason(proposal: Proposal) -> str:
     return f"Merged proposal {proposal.pk} from article {proposal.article_id}"
 
 
-#: How an event that a proposal merges into is updated, and its date's name.
-_EVENT_UPDATES = {
-    Deal: (deal_update, "deal", "announced"),
-    Investment: (investment_update, "investment", "announced"),
-    Lawsuit: (lawsuit_update, "lawsuit", "filed"),
-    Development: (development_update, "development", "occurred"),
-}
+@cache
+def _event_update(model: type[models.Model]):
+    """How an event a proposal merges into is updated: service, its record keyword, date."""
+    entry = record_type_of(model)
+    return import_string(entry.proposed.merge_update), entry.name, entry.timeline.date
 
 
 def _fill_blanks(target, payload: dict, *, user, reason: str) -> None:
     """Give an event the value and date the article states when it has none yet."""
-    update, record_arg, date_name = _EVENT_UPDATES[type(target)]
+    update, record_arg, date_name = _event_update(type(target))
     blanks = {}
     if not getattr(target, date_name).is_known:
         blanks.update(payloads.partial_dates(payload, date_name))
