@@ -29,6 +29,7 @@ from core.records import RECORD_TYPES, proposal_models, record_type, record_type
 from ..models import Proposal, ProposalKind, ProposalStatus
 from . import payloads
 from .citations import citation_add
+from .matching import existing_event
 
 #: The model each kind of proposal becomes.
 RECORD_MODELS = {kind: apps.get_model(label) for kind, label in proposal_models().items()}
@@ -250,8 +251,11 @@ def _accept(proposal: Proposal, payload: dict):
 def proposal_accept(*, proposal: Proposal, user=None, payload: dict | None = None):
     """Turn the proposal (or the curator's edit of its payload) into a cited record.
 
-    Raises `ValidationError` with field messages when the payload does not make a valid
-    record, and `ProposalDecided` when someone decided on it first.
+    An event the tracker already holds (same kind and parties, a date and amount that
+    agree) is not created again: the proposal is merged into it, citing the article and
+    filling its blanks, and that record is returned. Raises `ValidationError` with field
+    messages when the payload does not make a valid record, and `ProposalDecided` when
+    someone decided on it first.
     """
     proposal = _locked_pending(proposal)
     payload = proposal.payload if payload is None else payload
@@ -259,6 +263,15 @@ def proposal_accept(*, proposal: Proposal, user=None, payload: dict | None = Non
         raise ValidationError({"payload": [_("The payload is a JSON object.")]})
     payloads.payload_check(payload)
     proposal.decided_by = user if user is not None and user.is_authenticated else None
+    existing = existing_event(proposal.kind, payload)
+    if existing is not None:
+        # The tracker already holds this event: the article cites it and fills its
+        # blanks; a second record would be a duplicate.
+        _fill_blanks(existing, payload, user=user, reason=_merge_reason(proposal))
+        _cite(proposal, existing)
+        note = _("The tracker already had this event: the article now cites it.")
+        _decide(proposal, ProposalStatus.MERGED, user, record=existing, payload=payload, note=note)
+        return existing
     record = _accept(proposal, payload)
     _decide(proposal, ProposalStatus.ACCEPTED, user, record=record, payload=payload)
     return record

@@ -268,3 +268,29 @@ def test_reading_again_after_accepting_its_new_names_proposes_nothing_twice(subm
         )
     )
     assert again == pending
+
+
+def test_accepting_a_reprinted_seed_article_adds_no_duplicate(submitted, seeded, curator):
+    """A copy of a seed article (another outlet's reprint) cites the records the tracker
+    holds; accepting everything it proposes makes no second company or event."""
+    from companies.models import Company
+    from deals.models import Investment, Lawsuit
+    from sources.services import proposal_accept
+    from sources.services.review import ProposalDecided
+
+    before = {
+        "companies": Company.objects.count(),
+        "investments": Investment.objects.count(),
+    }
+    text = seed_text("000_1001d59c7aa3159d.txt") + "\nنُشر هذا الخبر أيضاً في موقع آخر."
+    article, _run = submitted(text, language="ar")
+    for proposal in Proposal.objects.filter(article=article).order_by("id"):
+        try:
+            proposal_accept(proposal=proposal, user=curator)
+        except (ValidationError, ProposalDecided):
+            continue
+    assert Company.objects.count() == before["companies"]
+    assert Investment.objects.filter(investee__slug="scale-ai").count() == 1
+    assert Investment.objects.count() == before["investments"]
+    suits = Lawsuit.objects.filter(parties__company__slug="midjourney").distinct()
+    assert suits.count() == 1

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from companies.models import Alias, Company, Person, Product
+from companies.services import company_create
 from companies.tests.factories import CompanyFactory
 from deals.models import Deal, Development, Investment, Lawsuit
 from deals.tests.factories import DealFactory, DealPartyFactory
@@ -396,3 +397,55 @@ def test_a_decided_proposal_cannot_be_decided_again(article, curator, first):
         with pytest.raises(ProposalDecided):
             again(proposal=proposal, user=curator)
     assert Deal.objects.count() == (1 if first == "accept" else 0)
+
+
+def test_accepting_an_event_the_tracker_holds_cites_it_instead_of_creating_another(
+    article, curator
+):
+    nimbus = company_create(name="Nimbus Robotics")
+    lumen = company_create(name="Lumen Vision")
+    first = proposal_accept(proposal=deal_proposal(article), user=curator)
+    again = deal_proposal(
+        article,
+        parties=[
+            {"type": "company", "slug": nimbus.slug, "role": "acquirer"},
+            {"type": "company", "name": "Lumen Vision Inc.", "role": "target"},
+        ],
+        announced={"date": "2024-03-12", "precision": "day"},
+    )
+
+    record = proposal_accept(proposal=again, user=curator)
+
+    assert record == first
+    assert Deal.objects.count() == 1
+    again.refresh_from_db()
+    assert (again.status, again.deal) == ("merged", first)
+    assert first.parties.get(role="target").company == lumen
+
+
+def test_an_investment_reported_again_fills_its_blanks(article, curator):
+    meta, scale = CompanyFactory(name="Meta"), CompanyFactory(name="Scale AI")
+    bare = ProposalFactory(
+        article=article,
+        kind="investment",
+        evidence=FIRST_SENTENCE,
+        payload={
+            "investee": {"type": "company", "slug": scale.slug},
+            "investors": [{"type": "company", "slug": meta.slug}],
+            "status": "announced",
+        },
+    )
+    investment = proposal_accept(proposal=bare, user=curator)
+    valued = ProposalFactory(
+        article=article,
+        kind="investment",
+        evidence=FIRST_SENTENCE,
+        payload={**bare.payload, "value": {"amount": "14000000000", "currency": "USD"}},
+        fingerprint="f" * 64,
+    )
+
+    assert proposal_accept(proposal=valued, user=curator) == investment
+
+    investment.refresh_from_db()
+    assert investment.value.amount == 14_000_000_000
+    assert investment.citations.count() == 1
