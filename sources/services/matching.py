@@ -26,7 +26,8 @@ def _known(reference) -> Company | Person | None:
     """The record a payload reference names, if the tracker has it (never created)."""
     if not isinstance(reference, dict):
         return None
-    model = _MODELS.get(reference.get("type") or "company")
+    kind = reference.get("type") or "company"
+    model = _MODELS.get(kind) if isinstance(kind, str) else None
     if model is None:
         return None
     slug = reference.get("slug")
@@ -66,7 +67,8 @@ def existing_event(kind: str, payload: dict):
     """The recorded deal, investment or lawsuit this proposal's payload reports again."""
     if kind == "deal":
         found = _records(payload.get("parties"))
-        kinds = [k for k in payload.get("kinds") or [] if isinstance(k, str)]
+        given = payload.get("kinds")
+        kinds = [k for k in given if isinstance(k, str)] if isinstance(given, list) else []
         if found is None or not kinds:
             return None
         companies, people = found
