@@ -42,16 +42,7 @@ def parties_in(formset, role_field: str) -> list[services.Party]:
         data = getattr(form, "cleaned_data", None) or {}
         if data.get("DELETE") or not data.get(role_field):
             continue
-        parties.append(
-            services.Party(
-                role=data[role_field],
-                company=data.get("company"),
-                person=data.get("person"),
-                unnamed=data.get("unnamed_description", ""),
-                unnamed_ar=data.get("unnamed_description_ar", ""),
-                count=data.get("unnamed_count"),
-            )
-        )
+        parties.append(services.Party.from_fields(data, role_field))
     return parties
 
 

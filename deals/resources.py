@@ -90,17 +90,8 @@ class PartiesResource(ServiceResource):
         if "parties" not in row:
             return {}
         role_field = self.fields["parties"].role_field
-        return {
-            "parties": [
-                services.Party(
-                    role=party[role_field],
-                    company=party.get("company"),
-                    person=party.get("person"),
-                    unnamed=party.get("unnamed_description", ""),
-                )
-                for party in self.fields["parties"].clean(row)
-            ]
-        }
+        parsed = self.fields["parties"].clean(row)
+        return {"parties": [services.Party.from_fields(party, role_field) for party in parsed]}
 
 
 class DealResource(PartiesResource):

@@ -55,17 +55,6 @@ class LawsuitPartyWrite(serializers.Serializer):
     side = serializers.ChoiceField(choices=LawsuitSide.choices)
 
 
-def _party(values: dict, role_key: str) -> services.Party:
-    return services.Party(
-        role=values[role_key],
-        company=values.get("company"),
-        person=values.get("person"),
-        unnamed=values.get("unnamed", ""),
-        unnamed_ar=values.get("unnamed_ar", ""),
-        count=values.get("count"),
-    )
-
-
 class CitedRecordWrite(ServiceWriteSerializer):
     """A record written by its service with its parties; given citations replace the old.
 
@@ -83,7 +72,9 @@ class CitedRecordWrite(ServiceWriteSerializer):
         data = dict(data)
         citations = data.pop("citations", None)
         if "parties" in data:
-            data["parties"] = [_party(party, self.role_key) for party in data["parties"]]
+            data["parties"] = [
+                services.Party.from_fields(party, self.role_key) for party in data["parties"]
+            ]
         return {**data, "user": self.user, "reason": self.reason}, citations
 
     def _cite(self, record, citations):

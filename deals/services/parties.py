@@ -6,6 +6,8 @@ exclude each other, a lawsuit party on both sides) before anything is written, a
 changes only what differs, so the history shows the parties that really came or went.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -42,6 +44,19 @@ class Party:
     unnamed: str = ""
     unnamed_ar: str = ""
     count: int | None = None
+
+    @classmethod
+    def from_fields(cls, values: dict, role_key: str = "role") -> Party:
+        """A party from an admin form's cleaned data, an import row or an API body: the
+        model's field names (`unnamed_description`…) or the API's short ones (`unnamed`)."""
+        return cls(
+            role=values[role_key],
+            company=values.get("company"),
+            person=values.get("person"),
+            unnamed=values.get("unnamed") or values.get("unnamed_description") or "",
+            unnamed_ar=values.get("unnamed_ar") or values.get("unnamed_description_ar") or "",
+            count=values.get("count", values.get("unnamed_count")),
+        )
 
     @property
     def who(self):

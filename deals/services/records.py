@@ -95,14 +95,8 @@ def investment_update(
 ) -> Investment:
     investee = fields.get("investee", investment.investee if investment.investee_id else None)
     _check_investors(investee, investors if investors is not None else investment.investors.all())
-    return record_edit(
-        record=investment,
-        fields=fields,
-        links=_links(investors=investors),
-        expected_version=expected_version,
-        user=user,
-        reason=reason,
-    )
+    edit = {"user": user, "reason": reason, "expected_version": expected_version}
+    return record_edit(record=investment, fields=fields, links=_links(investors=investors), **edit)
 
 
 @transaction.atomic
@@ -161,11 +155,6 @@ def development_update(
     reason="",
     **fields,
 ) -> Development:
-    return record_edit(
-        record=development,
-        fields=fields,
-        links=_links(companies=companies),
-        expected_version=expected_version,
-        user=user,
-        reason=reason,
-    )
+    edit = {"user": user, "reason": reason, "expected_version": expected_version}
+    links = _links(companies=companies)
+    return record_edit(record=development, fields=fields, links=links, **edit)
