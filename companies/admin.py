@@ -100,6 +100,7 @@ class NamedRecordAdmin(AliasSearchMixin, ServiceAdmin):
     """
 
     form = NamedRecordForm
+    service_module = services
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -157,8 +158,6 @@ class ProductInline(admin.TabularInline):
 
 @admin.register(Company)
 class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
-    create_service = services.company_create
-    update_service = services.company_update
     record_arg = "company"
     resource_classes = [CompanyResource]
     list_display = [
@@ -261,8 +260,6 @@ class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
 
 @admin.register(Person)
 class PersonAdmin(NamedRecordAdmin):
-    create_service = services.person_create
-    update_service = services.person_update
     record_arg = "person"
     list_display = ["name", "name_ar", "slug", "citation_count"]
     list_filter = [HasCitationFilter]
@@ -283,8 +280,6 @@ class PersonAdmin(NamedRecordAdmin):
 
 @admin.register(Product)
 class ProductAdmin(NamedRecordAdmin):
-    create_service = services.product_create
-    update_service = services.product_update
     record_arg = "product"
     list_display = ["name", "name_ar", "company", "kind", "launched_display", "citation_count"]
     list_filter = ["kind", year_filter("launched_on", _("launched")), HasCitationFilter]

@@ -2,8 +2,8 @@ from import_export import fields
 
 from core.resources import CodesWidget, PartialDateField, ServiceResource, TrackedResource
 
+from . import services
 from .models import Company, CompanyKind
-from .services import company_create, company_update
 
 
 class CompanyResource(ServiceResource):
@@ -12,8 +12,7 @@ class CompanyResource(ServiceResource):
     A new row whose name an existing company has is refused, naming the company.
     """
 
-    create_service = company_create
-    update_service = company_update
+    service_module = services
     record_arg = "company"
 
     kinds = fields.Field(attribute="kinds", column_name="kinds", widget=CodesWidget(CompanyKind))

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .editing import record_adopt
+from .editing import RecordServices, record_adopt
 from .history import record_revert, version_end, version_last_record
 from .models import SlugRedirect, slug_redirect_add
 from .versioning import EditConflict, version_lock
@@ -155,20 +155,16 @@ class TrackedAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, self.object_history_form_template, context)
 
 
-class ServiceAdmin(TrackedAdmin):
+class ServiceAdmin(RecordServices, TrackedAdmin):
     """Admin whose records are written by their record type's services.
 
     The record, its many-to-many links and the children its service owns (the inline
     models in `service_inlines`, such as a deal's parties) are saved in one service call
     from `save_related`; the other inlines (aliases, citations) are saved as usual after
-    it. Subclasses set `create_service`, `update_service` and `record_arg` (the name under
-    which the update service takes the record), and may add arguments from the inlines
-    in `service_arguments`.
+    it. Subclasses name their services (`RecordServices`) and may add arguments from the
+    inlines in `service_arguments`.
     """
 
-    create_service = None
-    update_service = None
-    record_arg = ""
     service_inlines: tuple = ()
 
     def save_model(self, request, obj, form, change):
@@ -196,13 +192,13 @@ class ServiceAdmin(TrackedAdmin):
             "reason": "",
         }
         if change:
-            saved = type(self).update_service(
-                **{self.record_arg: record},
+            saved = self.update_service(
+                record,
                 expected_version=form.cleaned_data.get("version"),
                 **arguments,
             )
         else:
-            saved = type(self).create_service(**arguments)
+            saved = self.create_service(**arguments)
         record_adopt(record, saved)
         for formset in formsets:
             if formset.model in self.service_inlines:

@@ -91,3 +91,27 @@ def field_errors(error: ValidationError, field: str, prefix: str = "") -> Valida
     else:
         messages = error.messages
     return ValidationError({field: [f"{prefix}: {m}" if prefix else m for m in messages]})
+
+
+class RecordServices:
+    """The services that write one record type, found by the `entity_action` naming rule.
+
+    `service_module` is the app's services module and `record_arg` the name the update
+    service takes the record under, so `deal_create(...)` and `deal_update(deal=...)` are
+    found without listing them; `record_name` and `create_action` cover services named
+    otherwise (`lawsuit_event_add(...)`, `lawsuit_event_update(event=...)`).
+    """
+
+    service_module = None
+    record_arg = ""
+    record_name = ""
+    create_action = "create"
+
+    def _service(self, action: str):
+        return getattr(self.service_module, f"{self.record_name or self.record_arg}_{action}")
+
+    def create_service(self, **arguments):
+        return self._service(self.create_action)(**arguments)
+
+    def update_service(self, record, **arguments):
+        return self._service("update")(**{self.record_arg: record}, **arguments)

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
 from .dates import PartialDate
-from .editing import record_adopt
+from .editing import RecordServices, record_adopt
 
 IMPORT_REASON = "Imported from a file"
 
@@ -111,18 +111,14 @@ class TrackedResource(resources.ModelResource):
         use_transactions = True
 
 
-class ServiceResource(TrackedResource):
+class ServiceResource(RecordServices, TrackedResource):
     """Rows saved by the record type's services, with their links (and parties).
 
     Only the columns a file has are changed: a missing column leaves that field, those
     links or those parties as they are; a present one replaces them, as in the API.
-    Subclasses set `create_service`, `update_service` and `record_arg`, and may add
-    arguments in `service_arguments`.
+    Subclasses name their services (`RecordServices`) and may add arguments in
+    `service_arguments`.
     """
-
-    create_service = None
-    update_service = None
-    record_arg = ""
 
     def service_arguments(self, instance, row) -> dict:
         return {}
@@ -146,9 +142,9 @@ class ServiceResource(TrackedResource):
             "user": kwargs.get("user"),
         }
         if is_create:
-            saved = type(self).create_service(**arguments)
+            saved = self.create_service(**arguments)
         else:
-            saved = type(self).update_service(**{self.record_arg: instance}, **arguments)
+            saved = self.update_service(instance, **arguments)
         record_adopt(instance, saved)
 
     def save_m2m(self, instance, row, **kwargs):

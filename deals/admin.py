@@ -105,7 +105,13 @@ class CompanyPartyFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PartiesAdmin(ServiceAdmin):
+class DealsServiceAdmin(ServiceAdmin):
+    """An admin of this app, saved through `deals.services`."""
+
+    service_module = services
+
+
+class PartiesAdmin(DealsServiceAdmin):
     """A record whose parties inline is written by its service, with the record."""
 
     service_inlines = (DealParty, LawsuitParty)
@@ -119,8 +125,6 @@ class PartiesAdmin(ServiceAdmin):
 
 @admin.register(Deal)
 class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
-    create_service = services.deal_create
-    update_service = services.deal_update
     record_arg = "deal"
     resource_classes = [DealResource]
     warn_without_citation = True
@@ -202,9 +206,7 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
 
 
 @admin.register(Investment)
-class InvestmentAdmin(AliasSearchMixin, ServiceAdmin, FileImportExportAdmin):
-    create_service = services.investment_create
-    update_service = services.investment_update
+class InvestmentAdmin(AliasSearchMixin, DealsServiceAdmin, FileImportExportAdmin):
     record_arg = "investment"
     resource_classes = [InvestmentResource]
     warn_without_citation = True
@@ -276,8 +278,6 @@ class LawsuitEventInline(admin.TabularInline):
 
 @admin.register(Lawsuit)
 class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
-    create_service = services.lawsuit_create
-    update_service = services.lawsuit_update
     record_arg = "lawsuit"
     resource_classes = [LawsuitResource]
     warn_without_citation = True
@@ -330,9 +330,7 @@ class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
 
 
 @admin.register(LawsuitEvent)
-class LawsuitEventAdmin(ServiceAdmin):
-    create_service = services.lawsuit_event_add
-    update_service = services.lawsuit_event_update
+class LawsuitEventAdmin(DealsServiceAdmin):
     record_arg = "event"
     list_display = ["lawsuit", "kind", "occurred_on", "occurred_precision"]
     list_filter = ["kind", HasCitationFilter]
@@ -343,9 +341,7 @@ class LawsuitEventAdmin(ServiceAdmin):
 
 
 @admin.register(Development)
-class DevelopmentAdmin(AliasSearchMixin, ServiceAdmin):
-    create_service = services.development_create
-    update_service = services.development_update
+class DevelopmentAdmin(AliasSearchMixin, DealsServiceAdmin):
     record_arg = "development"
     list_display = ["title", "kind", "jurisdiction", "occurred_display"]
     list_filter = [

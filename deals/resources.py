@@ -83,7 +83,13 @@ class PartiesField(fields.Field):
         return "|".join(entries)
 
 
-class PartiesResource(ServiceResource):
+class DealsResource(ServiceResource):
+    """Rows of this app, saved through `deals.services`."""
+
+    service_module = services
+
+
+class PartiesResource(DealsResource):
     """A record with a parties column: the parties it lists replace the record's own."""
 
     def service_arguments(self, instance, row):
@@ -95,8 +101,6 @@ class PartiesResource(ServiceResource):
 
 
 class DealResource(PartiesResource):
-    create_service = services.deal_create
-    update_service = services.deal_update
     record_arg = "deal"
     kinds = fields.Field(attribute="kinds", column_name="kinds", widget=CodesWidget(DealKind))
     announced = PartialDateField("announced")
@@ -124,9 +128,7 @@ class DealResource(PartiesResource):
         ]
 
 
-class InvestmentResource(ServiceResource):
-    create_service = services.investment_create
-    update_service = services.investment_update
+class InvestmentResource(DealsResource):
     record_arg = "investment"
     investee = fields.Field(
         attribute="investee", column_name="investee", widget=SlugWidget(Company)
@@ -154,8 +156,6 @@ class InvestmentResource(ServiceResource):
 
 
 class LawsuitResource(PartiesResource):
-    create_service = services.lawsuit_create
-    update_service = services.lawsuit_update
     record_arg = "lawsuit"
     claims = fields.Field(attribute="claims", column_name="claims", widget=CodesWidget(ClaimKind))
     filed = PartialDateField("filed")

@@ -9,6 +9,7 @@ from core.api.serializers import (
     ServiceWriteSerializer,
     SlugReference,
 )
+from core.editing import RecordServices
 
 from .. import services
 from ..duplicates import PossibleDuplicate
@@ -22,18 +23,15 @@ class DuplicateConflict(APIException):
     default_code = "possible_duplicate"
 
 
-class NamedRecordSerializer(ServiceWriteSerializer):
+class NamedRecordSerializer(RecordServices, ServiceWriteSerializer):
     """A company, person or product written by its service (which keeps names as aliases).
 
-    `create_service` and `update_service` are the record type's services, `record_arg`
-    the name under which the update service takes the record and `resource` its API
-    resource. Creating a name an existing record has is a 409 listing the candidates,
-    unless `confirm_new` says it is a different one.
+    Its services are found by `RecordServices`; `resource` is its API resource. Creating
+    a name an existing record has is a 409 listing the candidates, unless `confirm_new`
+    says it is a different one.
     """
 
-    create_service = None
-    update_service = None
-    record_arg = ""
+    service_module = services
     resource = ""
     confirm_new = serializers.BooleanField(
         write_only=True,
@@ -44,15 +42,13 @@ class NamedRecordSerializer(ServiceWriteSerializer):
 
     def service_create(self, data):
         try:
-            return type(self).create_service(**data, user=self.user, reason=self.reason)
+            return self.create_service(**data, user=self.user, reason=self.reason)
         except PossibleDuplicate as duplicate:
             raise self._conflict(duplicate) from None
 
     def service_update(self, record, data):
         data.pop("confirm_new", None)
-        return type(self).update_service(
-            **{self.record_arg: record}, **data, user=self.user, reason=self.reason
-        )
+        return self.update_service(record, **data, user=self.user, reason=self.reason)
 
     def _conflict(self, duplicate: PossibleDuplicate) -> DuplicateConflict:
         links = Links(self.context["request"])
@@ -71,8 +67,6 @@ class NamedRecordSerializer(ServiceWriteSerializer):
 
 class CompanyWrite(NamedRecordSerializer):
     resource = "companies"
-    create_service = services.company_create
-    update_service = services.company_update
     record_arg = "company"
     kinds = SlugReference(
         many=True, slug_field="code", queryset=CompanyKind.objects.all(), required=False
@@ -100,8 +94,6 @@ class CompanyWrite(NamedRecordSerializer):
 
 class PersonWrite(NamedRecordSerializer):
     resource = "people"
-    create_service = services.person_create
-    update_service = services.person_update
     record_arg = "person"
 
     class Meta:
@@ -120,8 +112,6 @@ class PersonWrite(NamedRecordSerializer):
 
 class ProductWrite(NamedRecordSerializer):
     resource = "products"
-    create_service = services.product_create
-    update_service = services.product_update
     record_arg = "product"
     company = SlugReference(slug_field="slug", queryset=Company.objects.all())
     platforms = SlugReference(

@@ -10,6 +10,7 @@ from core.api.serializers import (
     ServiceWriteSerializer,
     SlugReference,
 )
+from core.editing import RecordServices
 from sources.models import Article
 from sources.services import citations_replace
 
@@ -55,17 +56,20 @@ class LawsuitPartyWrite(serializers.Serializer):
     side = serializers.ChoiceField(choices=LawsuitSide.choices)
 
 
-class CitedRecordWrite(ServiceWriteSerializer):
+#: Fields every titled record shares, and the summaries every record has.
+TITLED = ["slug", "title", "title_ar"]
+SUMMARISED = ["summary", "summary_ar"]
+SLUG_OPTIONAL = {"slug": {"required": False}}
+
+
+class CitedRecordWrite(RecordServices, ServiceWriteSerializer):
     """A record written by its service with its parties; given citations replace the old.
 
-    `create_service` and `update_service` are the record type's services, `record_arg`
-    the name under which the update service takes the record, `role_key` the name of a
-    party's role ("role" in deals, "side" in lawsuits).
+    Its services are found by `RecordServices` (`record_arg` names the record type);
+    `role_key` is the name of a party's role ("role" in deals, "side" in lawsuits).
     """
 
-    create_service = None
-    update_service = None
-    record_arg = ""
+    service_module = services
     role_key = "role"
 
     def _arguments(self, data: dict) -> tuple[dict, list | None]:
@@ -85,18 +89,16 @@ class CitedRecordWrite(ServiceWriteSerializer):
     @transaction.atomic
     def service_create(self, data):
         arguments, citations = self._arguments(data)
-        return self._cite(type(self).create_service(**arguments), citations)
+        return self._cite(self.create_service(**arguments), citations)
 
     @transaction.atomic
     def service_update(self, record, data):
         arguments, citations = self._arguments(data)
-        updated = type(self).update_service(**{self.record_arg: record}, **arguments)
+        updated = self.update_service(record, **arguments)
         return self._cite(updated, citations)
 
 
 class DealWrite(CitedRecordWrite):
-    create_service = services.deal_create
-    update_service = services.deal_update
     record_arg = "deal"
     kinds = SlugReference(
         many=True, slug_field="code", queryset=DealKind.objects.all(), allow_empty=False
@@ -111,28 +113,12 @@ class DealWrite(CitedRecordWrite):
 
     class Meta:
         model = Deal
-        fields = [
-            "slug",
-            "title",
-            "title_ar",
-            "kinds",
-            "status",
-            "announced",
-            "announced_by",
-            "announced_via",
-            "value",
-            "summary",
-            "summary_ar",
-            "parties",
-            "citations",
-            "version",
-        ]
-        extra_kwargs = {"slug": {"required": False}}
+        fields = [*TITLED, "kinds", "status", "announced", "announced_by", "announced_via"]
+        fields += ["value", *SUMMARISED, "parties", "citations", "version"]
+        extra_kwargs = SLUG_OPTIONAL
 
 
 class InvestmentWrite(CitedRecordWrite):
-    create_service = services.investment_create
-    update_service = services.investment_update
     record_arg = "investment"
     investee = SlugReference(slug_field="slug", queryset=Company.objects.all())
     investors = SlugReference(
@@ -144,26 +130,12 @@ class InvestmentWrite(CitedRecordWrite):
 
     class Meta:
         model = Investment
-        fields = [
-            "slug",
-            "investee",
-            "investors",
-            "status",
-            "round",
-            "announced",
-            "value",
-            "stake_percent",
-            "summary",
-            "summary_ar",
-            "citations",
-            "version",
-        ]
-        extra_kwargs = {"slug": {"required": False}}
+        fields = ["slug", "investee", "investors", "status", "round", "announced", "value"]
+        fields += ["stake_percent", *SUMMARISED, "citations", "version"]
+        extra_kwargs = SLUG_OPTIONAL
 
 
 class LawsuitWrite(CitedRecordWrite):
-    create_service = services.lawsuit_create
-    update_service = services.lawsuit_update
     record_arg = "lawsuit"
     role_key = "side"
     claims = SlugReference(
@@ -175,28 +147,12 @@ class LawsuitWrite(CitedRecordWrite):
 
     class Meta:
         model = Lawsuit
-        fields = [
-            "slug",
-            "title",
-            "title_ar",
-            "court",
-            "docket_number",
-            "jurisdiction",
-            "status",
-            "filed",
-            "claims",
-            "summary",
-            "summary_ar",
-            "parties",
-            "citations",
-            "version",
-        ]
-        extra_kwargs = {"slug": {"required": False}}
+        fields = [*TITLED, "court", "docket_number", "jurisdiction", "status", "filed", "claims"]
+        fields += [*SUMMARISED, "parties", "citations", "version"]
+        extra_kwargs = SLUG_OPTIONAL
 
 
 class DevelopmentWrite(CitedRecordWrite):
-    create_service = services.development_create
-    update_service = services.development_update
     record_arg = "development"
     companies = SlugReference(
         many=True, slug_field="slug", queryset=Company.objects.all(), required=False
@@ -206,17 +162,6 @@ class DevelopmentWrite(CitedRecordWrite):
 
     class Meta:
         model = Development
-        fields = [
-            "slug",
-            "title",
-            "title_ar",
-            "kind",
-            "jurisdiction",
-            "occurred",
-            "companies",
-            "summary",
-            "summary_ar",
-            "citations",
-            "version",
-        ]
-        extra_kwargs = {"slug": {"required": False}}
+        fields = [*TITLED, "kind", "jurisdiction", "occurred", "companies", *SUMMARISED]
+        fields += ["citations", "version"]
+        extra_kwargs = SLUG_OPTIONAL
