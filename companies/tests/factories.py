@@ -12,6 +12,7 @@ from companies.models import (
     Statement,
     StatementKind,
 )
+from core.tests.factories import linked
 
 
 class CompanyFactory(factory.django.DjangoModelFactory):
@@ -22,10 +23,7 @@ class CompanyFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Company {n}")
     name_ar = factory.Sequence(lambda n: f"شركة {n}")
 
-    @factory.post_generation
-    def kinds(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.kinds.set(extracted)
+    kinds = linked("kinds")
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -7,6 +7,7 @@ by the tests themselves.
 import factory
 
 from companies.tests.factories import CompanyFactory
+from core.tests.factories import linked
 from deals import models
 
 
@@ -18,10 +19,7 @@ class DealFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Deal {n}")
     status = models.DealStatus.ANNOUNCED
 
-    @factory.post_generation
-    def kinds(self, create, extracted, **kwargs):
-        if create:
-            self.kinds.set(extracted or ["partnership"])
+    kinds = linked("kinds", ["partnership"])
 
 
 class DealPartyFactory(factory.django.DjangoModelFactory):
@@ -46,10 +44,7 @@ class InvestmentFactory(factory.django.DjangoModelFactory):
     investee = factory.SubFactory(CompanyFactory)
     status = models.InvestmentStatus.ANNOUNCED
 
-    @factory.post_generation
-    def investors(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.investors.set(extracted)
+    investors = linked("investors")
 
 
 class LawsuitFactory(factory.django.DjangoModelFactory):
@@ -87,7 +82,4 @@ class DevelopmentFactory(factory.django.DjangoModelFactory):
     kind = models.DevelopmentKind.MARKET
     summary = factory.Sequence(lambda n: f"What development {n} is about.")
 
-    @factory.post_generation
-    def companies(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.companies.set(extracted)
+    companies = linked("companies")

@@ -27,6 +27,13 @@ def export(client, model: str, file_format: str):
     return client.post(url, data)
 
 
+def imported(client, model: str, content: str, name: str, file_format: str = CSV_FORMAT):
+    """Upload a file that previews without errors, then confirm the import."""
+    preview = upload(client, model, content, name, file_format)
+    assert not preview.context["result"].has_validation_errors()
+    return confirm(client, model, preview)
+
+
 def confirm(client, model: str, preview):
     form = preview.context["confirm_form"]
     data = {name: form[name].value() for name in form.fields}
@@ -98,9 +105,7 @@ def test_export_then_import_round_trips_a_lawsuit(seeded, curator_client):
     rows = json.loads(exported.content)
     rows[0]["slug"] = "disney-universal-v-midjourney-copy"
     rows[0]["title"] = "A copy"
-    preview = upload(curator_client, "lawsuit", json.dumps(rows), "lawsuits.json", JSON_FORMAT)
-    assert not preview.context["result"].has_validation_errors()
-    confirm(curator_client, "lawsuit", preview)
+    imported(curator_client, "lawsuit", json.dumps(rows), "lawsuits.json", JSON_FORMAT)
     copy = Lawsuit.objects.get(slug="disney-universal-v-midjourney-copy")
     assert set(copy.parties.values_list("company__slug", "side")) == {
         ("disney", "plaintiff"),
@@ -115,9 +120,7 @@ def test_a_parties_column_replaces_the_parties_as_in_the_api(seeded, curator_cli
         "meta-midjourney-licensing-partnership,Meta and Midjourney,licensing|partnership,"
         "announced,2025-08?,,,exact,company:meta:licensee|company:midjourney:licensor\n"
     )
-    preview = upload(curator_client, "deal", content, "deals.csv")
-    assert not preview.context["result"].has_validation_errors()
-    confirm(curator_client, "deal", preview)
+    imported(curator_client, "deal", content, "deals.csv")
     deal = Deal.objects.get(slug="meta-midjourney-licensing-partnership")
     assert set(deal.parties.values_list("company__slug", "role")) == {
         ("meta", "licensee"),
@@ -157,9 +160,7 @@ def test_investments_import_with_investors_by_slug(seeded, curator_client):
         "slug,investee,investors,status,announced,value_amount,value_currency,stake_percent\n"
         "google-in-anthropic,openai,google|meta,announced,2025-Q4,2000000000,USD,10\n"
     )
-    preview = upload(curator_client, "investment", content, "investments.csv")
-    assert not preview.context["result"].has_validation_errors()
-    confirm(curator_client, "investment", preview)
+    imported(curator_client, "investment", content, "investments.csv")
     investment = Investment.objects.get(slug="google-in-anthropic")
     assert set(investment.investors.values_list("slug", flat=True)) == {"google", "meta"}
     assert investment.announced_precision == "quarter"
