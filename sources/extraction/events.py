@@ -353,7 +353,6 @@ _DENIALS = frozenset(
         "ليست",
         "دون",
         "بدون",
-        "غير",
         "لو",
     }
 )
@@ -374,8 +373,8 @@ def _is_denial(word: str) -> bool:
     return word in _DENIALS or (word[:1] in ("و", "ف") and word[1:] in _DENIALS)
 
 
-#: «لا تزال», «ما زالت»: "still", not a denial.
-_STILL = re.compile(r"^(?:[يت]?زال)")
+#: «لا تزال», «ما زالت»: "still"; «لا سيما»: "especially": not denials.
+_STILL = re.compile(r"^(?:[يت]?زال|سي(?:ّ)?ما)")
 
 
 def event_kinds(text: str) -> list[str]:

@@ -420,3 +420,14 @@ def test_a_denied_or_supposed_event_is_not_an_event(text):
 )
 def test_reported_and_past_events_still_count(text):
     assert event_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تعمل الشركة في مجالات عدة لا سيما الاستثمار في الشركات الناشئة.",
+        "حصلت على ترخيص غير حصري لتقنيات الشركة.",
+    ],
+)
+def test_especially_and_non_exclusive_do_not_deny(text):
+    assert event_mentions(text)
