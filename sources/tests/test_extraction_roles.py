@@ -95,3 +95,8 @@ def test_a_pronoun_ties_a_sentence_to_the_company_before():
 def test_a_denial_with_an_attached_conjunction_and_still_are_told_apart():
     assert not drafts("ولم تستحوذ مايكروسوفت على Inflection.", "deal", language="ar")
     assert drafts("ولا تزال غيتي إيميجز تلاحق ستابيليتي في دعوى قضائية.", "lawsuit", language="ar")
+
+
+def test_a_licence_with_one_named_company_leaves_the_other_side_empty():
+    [deal] = drafts("The startup signed a licensing agreement with Google last week.", "deal")
+    assert [(p["name"], p["role"]) for p in deal.payload["parties"]] == [("Google", "licensor")]

@@ -208,12 +208,15 @@ class EventDrafts:
                 subject = self.tied_subject(sentence)
                 if subject and all(subject.key != e.key for e in named):
                     named = [subject, *named]
-            if len(named) < 2:
+            if not named:
                 return
+            # One company named: the other side stays empty for the curator to fill.
             if EventKind.LICENSING in event_kinds:
-                licensor = next((e for e in after if e.kind == "company"), named[-1])
+                licensor = next((e for e in after if e.kind == "company"), None)
+                if licensor is None and len(named) > 1:
+                    licensor = named[-1]
                 parties = [
-                    (entity, "licensor" if entity.key == licensor.key else "licensee")
+                    (entity, "licensor" if licensor and entity.key == licensor.key else "licensee")
                     for entity in named
                 ]
             else:
