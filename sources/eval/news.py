@@ -370,12 +370,13 @@ def calibration(results: list[Judged], threshold: float) -> dict:
 
 
 #: What `eval_ingest --news … --check` requires of the tuning part, per language: strict
-#: events (precision, recall), the most junk, the least entity recall.
+#: events (precision, recall), the most junk, the least entity recall. Set just below
+#: the figures reached, so that a change that loses ground fails; raised as they rise.
 NEWS_THRESHOLDS = {
-    "events_precision": 0.05,
-    "events_recall": 0.05,
-    "junk_share": 0.50,
-    "entities_recall": 0.75,
+    "events_precision": 0.12,
+    "events_recall": 0.08,
+    "junk_share": 0.25,
+    "entities_recall": 0.85,
 }
 
 
