@@ -102,6 +102,58 @@ MONTH_ALONE = re.compile(
     re.I,
 )
 LAST_MONTH = re.compile(r"\blast\s+month\b|(?<![\w])[وفبل]?الشهر\s+الماضي(?![\w])", re.I)
+#: A month of last year: "in September of last year", «في سبتمبر من العام الماضي»,
+#: «أيلول الماضي» (the last September before the publication month).
+MONTH_LAST_YEAR = re.compile(
+    rf"(?P<month>{_MONTH})\s+(?:of\s+last\s+year|من\s+العام\s+الماضي|من\s+السنة\s+الماضية)"
+    rf"|(?<![\w])(?P<month_past>{_MONTH})\s+الماضي(?![\w])",
+    re.I,
+)
+#: A day of a month without its year: "February 3", «3 فبراير» (the latest up to publication).
+DAY_MONTH_ALONE = re.compile(
+    rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)\b(?!\s*,?\s*\d)"
+    rf"|(?<![\w\d])(?P<day_ar>[0-3]?\d)\s+(?P<month_ar>{_MONTH})(?![\w])(?!\s*,?\s*\d)",
+    re.I,
+)
+#: «اليوم الأربعاء» ("today, Wednesday") is one date.
+TODAY = re.compile(rf"\btoday\b|(?<![\w])[وفبل]?اليوم(?:\s+(?:{_WEEKDAY}))?(?![\w])", re.I)
+THIS_YEAR = re.compile(
+    r"\b(?:earlier\s+|later\s+)?this\s+year\b"
+    r"|(?<![\w])[وفبل]?(?:هذا\s+العام|العام\s+(?:الحالي|الجاري)|السنة\s+(?:الحالية|الجارية))(?![\w])",
+    re.I,
+)
+_COUNT = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "ثلاثة": 3,
+    "ثلاث": 3,
+    "أربعة": 4,
+    "اربعة": 4,
+    "خمسة": 5,
+    "ستة": 6,
+    "سبعة": 7,
+    "ثمانية": 8,
+    "تسعة": 9,
+    "عشرة": 10,
+}
+#: "three months ago", «قبل ثلاثة أشهر», «قبل شهرين», «قبل 6 أشهر».
+MONTHS_AGO = re.compile(
+    r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+months?\s+ago\b"
+    r"|(?<![\w])قبل\s+(?:(?P<count_ar>\d{1,2}|ثلاثة|ثلاث|أربعة|اربعة|خمسة|ستة|سبعة|ثمانية|تسعة"
+    r"|عشرة)\s+(?:أشهر|اشهر|شهور)|(?P<two>شهرين)|(?P<one>شهر))(?![\w])",
+    re.I,
+)
 LAST_YEAR = re.compile(
     r"\blast\s+year\b|(?<![\w])[وفبل]?(?:العام\s+الماضي|السنة\s+الماضية)(?![\w])", re.I
 )
@@ -123,6 +175,49 @@ def _last_weekday(weekday: int, published: datetime.date) -> datetime.date:
     """The most recent `weekday` strictly before `published`."""
     days_back = (published.weekday() - weekday) % 7 or 7
     return published - datetime.timedelta(days=days_back)
+
+
+def _months_back(day: datetime.date, months: int) -> datetime.date:
+    index = day.year * 12 + day.month - 1 - months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _latest(month: int, day: int, published: datetime.date) -> datetime.date | None:
+    """The latest `month`/`day` on or before `published` (None if no such day)."""
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            return None
+        if candidate <= published:
+            return candidate
+    return None
+
+
+def _add_relative(add, searchable: str, published: datetime.date) -> None:
+    """Dates said relative to the publication day: a month of last year, a day without
+    its year, today, this year, months ago. Each is marked inferred."""
+    for match in MONTH_LAST_YEAR.finditer(searchable):
+        month = _month(match["month"] or match["month_past"])
+        year = published.year - 1
+        if match["month_past"] and month < published.month:
+            year = published.year
+        add(match, PartialDate(datetime.date(year, month, 1), DatePrecision.MONTH, True))
+    for match in DAY_MONTH_ALONE.finditer(searchable):
+        month = _month(match["month"] or match["month_ar"])
+        day = _latest(month, int(match["day"] or match["day_ar"]), published)
+        if day is not None:
+            add(match, PartialDate(day, DatePrecision.DAY, True))
+    for match in TODAY.finditer(searchable):
+        add(match, PartialDate(published, DatePrecision.DAY, True))
+    for match in THIS_YEAR.finditer(searchable):
+        add(match, PartialDate(datetime.date(published.year, 1, 1), DatePrecision.YEAR, True))
+    for match in MONTHS_AGO.finditer(searchable):
+        count = match["count"] or match["count_ar"]
+        months = 2 if match["two"] else 1 if match["one"] else None
+        months = months or (int(count) if count.isdigit() else _COUNT[count.lower()])
+        day = _months_back(published, months)
+        add(match, PartialDate(day, DatePrecision.MONTH, True))
 
 
 def date_mentions(text: str, *, published: datetime.date | None = None) -> list[DateMention]:
@@ -178,6 +273,7 @@ def date_mentions(text: str, *, published: datetime.date | None = None) -> list[
                     published - datetime.timedelta(days=1), DatePrecision.DAY, inferred=True
                 ),
             )
+        _add_relative(add, searchable, published)
         for match in MONTH_ALONE.finditer(searchable):
             month = _month(match["month"])
             year = published.year if month <= published.month else published.year - 1

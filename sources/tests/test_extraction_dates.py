@@ -144,3 +144,32 @@ def test_a_weekday_needs_a_publication_date_and_last_weekday_is_read_once():
     assert date_mentions("said on Monday") == []
     found = date_mentions("يوم الجمعة الماضي", published=PUBLISHED)
     assert [m.date.date for m in found] == [datetime.date(2025, 8, 22)]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("in September of last year", "2024-09"),
+        ("في سبتمبر من العام الماضي", "2024-09"),
+        ("في أيلول الماضي", "2024-09"),
+        ("في تموز الماضي", "2025-07"),
+        ("on February 3", "2025-02-03"),
+        ("في 3 فبراير", "2025-02-03"),
+        ("on September 30", "2024-09-30"),
+        ("أعلنت الشركة اليوم", "2025-08-24"),
+        ("said today", "2025-08-24"),
+        ("earlier this year", "2025"),
+        ("خلال العام الجاري", "2025"),
+        ("three months ago", "2025-05"),
+        ("قبل ثلاثة أشهر", "2025-05"),
+        ("قبل شهرين", "2025-06"),
+    ],
+)
+def test_phrases_relative_to_the_publication_day(text, iso):
+    value = only(text, published=PUBLISHED)
+    assert (value.isoformat(), value.inferred) == (iso, True)
+
+
+def test_today_before_a_weekday_is_one_date():
+    [mention] = date_mentions("قالت الشركة اليوم الأحد إنها", published=PUBLISHED)
+    assert mention.date.isoformat() == "2025-08-24"
