@@ -42,3 +42,14 @@ def test_a_lexicon_product_names_its_maker_when_the_text_does_not():
 def test_an_ambiguous_name_needs_to_be_written_as_a_name():
     extraction = read("The meta question is whether the cursor moves.", language="en")
     assert not [e for e in extraction.entities if e.name in {"Meta", "Cursor"}]
+
+
+def test_a_name_guessed_from_capitals_alone_is_less_sure_than_a_cued_or_known_one():
+    extraction = read(
+        "Quartz Robotics Inc. said Nvidia would help, and analysts at Lumen Vision agreed.",
+        language="en",
+    )
+    named = [d for d in extraction.drafts if d.kind in ("company", "person")]
+    confidence = {d.payload["name"]: d.confidence for d in named}
+    assert confidence["Nvidia"] > confidence["Quartz Robotics"] > confidence["Lumen Vision"]
+    assert confidence["Lumen Vision"] < 0.5 <= confidence["Quartz Robotics"]
