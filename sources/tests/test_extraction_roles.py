@@ -100,3 +100,13 @@ def test_a_denial_with_an_attached_conjunction_and_still_are_told_apart():
 def test_a_licence_with_one_named_company_leaves_the_other_side_empty():
     [deal] = drafts("The startup signed a licensing agreement with Google last week.", "deal")
     assert [(p["name"], p["role"]) for p in deal.payload["parties"]] == [("Google", "licensor")]
+
+
+def test_an_event_stated_in_full_elsewhere_is_proposed_once():
+    text = (
+        "Reddit sues Perplexity over scraping\n"
+        "Reddit has filed a lawsuit against Perplexity, SerpApi and Oxylabs on Wednesday."
+    )
+    [lawsuit] = drafts(text, "lawsuit")
+    defendants = {p["name"] for p in lawsuit.payload["parties"] if p["side"] == "defendant"}
+    assert defendants == {"Perplexity", "SerpApi", "Oxylabs"}

@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from companies.normalization import strict_key
 from core.dates import PartialDate
 from deals.models import DealKind
 
@@ -89,7 +90,10 @@ class Drafts:
             self.by_fingerprint[draft.fingerprint].payload["kinds"] = kinds
 
     def values(self) -> list[ProposalDraft]:
-        return list(self.by_fingerprint.values())
+        """The drafts, less events another draft states in full (a headline's "Reddit
+        sues Perplexity" beside the paragraph naming all four defendants)."""
+        drafts = list(self.by_fingerprint.values())
+        return [d for d in drafts if not any(_covers(o, d) for o in drafts if o is not d)]
 
 
 def money_payload(mention: MoneyMention | None) -> dict | None:
@@ -123,6 +127,33 @@ def joined_names(entities: list[Entity], arabic: bool = False) -> str:
 def entity_summary(entity: Entity) -> str:
     other = entity.name_ar if entity.name_ar and entity.name_ar != entity.name else ""
     return f"New {entity.kind}: {entity.name}" + (f" ({other})" if other else "")
+
+
+def _named(draft: ProposalDraft) -> set[tuple[str, str]]:
+    """(role, name key) of every party an event draft names."""
+    payload = draft.payload
+    if draft.kind == "investment":
+        parties = [("investee", payload["investee"])]
+        parties += [("investor", investor) for investor in payload.get("investors", [])]
+    else:
+        parties = [(p.get("role") or p.get("side"), p) for p in payload.get("parties", [])]
+    return {(role, strict_key(p.get("name") or p.get("name_ar") or "")) for role, p in parties}
+
+
+def _covers(whole: ProposalDraft, part: ProposalDraft) -> bool:
+    """Whether `whole` states the event `part` states, and more: same kind of event,
+    every party of `part` in the same role, no amount or date that `whole` lacks."""
+    if whole.kind != part.kind or whole.kind not in ("deal", "investment", "lawsuit"):
+        return False
+    if part.kind == "deal" and not set(part.event_kinds) <= set(whole.event_kinds):
+        return False
+    mine, theirs = _named(part), _named(whole)
+    if not mine < theirs and not (mine == theirs and _richness(whole) > _richness(part)):
+        return False
+    for key in ("value", "announced", "filed"):
+        if part.payload.get(key) and part.payload.get(key) != whole.payload.get(key):
+            return False
+    return True
 
 
 def _richness(draft: ProposalDraft) -> int:
