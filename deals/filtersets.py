@@ -68,14 +68,9 @@ class MoneyFilterMixin(django_filters.FilterSet):
     )
 
 
-class DealFilterSet(MoneyFilterMixin, DatedFilterSet):
-    date_field = "announced_on"
-    kind = django_filters.MultipleChoiceFilter(field_name="kinds", choices=DealKind.Code.choices)
-    status = django_filters.MultipleChoiceFilter(choices=DealStatus.choices)
-
-    class Meta:
-        model = Deal
-        fields = []
+class PartiesFilterMixin:
+    """A record with parties (a deal, a lawsuit): by a company in any role, by title or a
+    party's name in any spelling."""
 
     def filter_company(self, queryset, name, value):
         return queryset.filter(parties__company__slug=value)
@@ -86,6 +81,16 @@ class DealFilterSet(MoneyFilterMixin, DatedFilterSet):
             | Q(title_ar__icontains=value)
             | party_search("parties__", value)
         )
+
+
+class DealFilterSet(PartiesFilterMixin, MoneyFilterMixin, DatedFilterSet):
+    date_field = "announced_on"
+    kind = django_filters.MultipleChoiceFilter(field_name="kinds", choices=DealKind.Code.choices)
+    status = django_filters.MultipleChoiceFilter(choices=DealStatus.choices)
+
+    class Meta:
+        model = Deal
+        fields = []
 
 
 class InvestmentFilterSet(MoneyFilterMixin, DatedFilterSet):
@@ -106,7 +111,7 @@ class InvestmentFilterSet(MoneyFilterMixin, DatedFilterSet):
         return queryset.filter(Q(investee__in=companies) | Q(investors__in=companies))
 
 
-class LawsuitFilterSet(DatedFilterSet):
+class LawsuitFilterSet(PartiesFilterMixin, DatedFilterSet):
     date_field = "filed_on"
     status = django_filters.MultipleChoiceFilter(choices=LawsuitStatus.choices)
     claim = django_filters.MultipleChoiceFilter(field_name="claims", choices=ClaimKind.Code.choices)
@@ -114,16 +119,6 @@ class LawsuitFilterSet(DatedFilterSet):
     class Meta:
         model = Lawsuit
         fields = []
-
-    def filter_company(self, queryset, name, value):
-        return queryset.filter(parties__company__slug=value)
-
-    def filter_q(self, queryset, name, value):
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(title_ar__icontains=value)
-            | party_search("parties__", value)
-        )
 
 
 class DevelopmentFilterSet(DatedFilterSet):

@@ -13,6 +13,8 @@ from core.api.representations import (
     partial_date_fields,
     per_record,
     reference,
+    reference_fields,
+    references_by_record,
 )
 from core.api.serializers import AliasOut, CitationOut, PartialDateOut, ReferenceOut
 from sources.api.representations import citations_by_record
@@ -233,31 +235,13 @@ class ProductRepresentation(NamedRepresentation):
     fields = (
         *NamedRepresentation.fields,
         "kind",
-        "company__slug",
-        "company__name",
-        "company__name_ar",
+        *reference_fields("company"),
         *partial_date_fields("launched"),
     )
+    platforms = (Product.platforms.through, "from_product_id", "to_product", "products")
 
     def related(self, ids):
-        platforms = defaultdict(list)
-        for row in (
-            Product.platforms.through.objects.filter(from_product_id__in=ids)
-            .order_by("to_product__name")
-            .values(
-                "from_product_id", "to_product__slug", "to_product__name", "to_product__name_ar"
-            )
-        ):
-            platforms[row["from_product_id"]].append(
-                reference(
-                    self.links,
-                    "products",
-                    row["to_product__slug"],
-                    row["to_product__name"],
-                    row["to_product__name_ar"],
-                )
-            )
-        return {"platforms": platforms}
+        return {"platforms": references_by_record(self.links, self.platforms, ids)}
 
     def serialize(self, row, attrs):
         return {

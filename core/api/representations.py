@@ -103,6 +103,31 @@ def codes_by_record(through, record_field: str, code_field: str, ids: list[int])
     return found
 
 
+def reference_fields(prefix: str) -> tuple[str, str, str]:
+    """The columns a `reference` to the related record `prefix` is built from."""
+    return (f"{prefix}__slug", f"{prefix}__name", f"{prefix}__name_ar")
+
+
+def references_by_record(links: Links, link: tuple, ids: list[int]) -> dict[int, list[dict]]:
+    """The records linked to each of `ids` through a many-to-many table, as references
+    ordered by name (one query): an investment's investors, a product's platforms.
+
+    `link` is (the through model, its column of the record, its field of the linked
+    record, the linked records' API resource).
+    """
+    through, record_field, target, resource = link
+    names = reference_fields(target)
+    found = defaultdict(list)
+    rows = (
+        through.objects.filter(**{f"{record_field}__in": ids})
+        .order_by(f"{target}__name")
+        .values_list(record_field, *names)
+    )
+    for record_id, slug, name, name_ar in rows:
+        found[record_id].append(reference(links, resource, slug, name, name_ar))
+    return found
+
+
 def per_record(ids: list[int], **found: dict[int, list]) -> dict[int, dict[str, list]]:
     """Each record's attrs: its entry in every map of `found` (an empty list if none)."""
     return {pk: {name: rows.get(pk, []) for name, rows in found.items()} for pk in ids}

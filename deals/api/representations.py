@@ -18,6 +18,8 @@ from core.api.representations import (
     partial_date_fields,
     per_record,
     reference,
+    reference_fields,
+    references_by_record,
 )
 from core.api.serializers import CitationOut, MoneyOut, PartialDateOut, ReferenceOut
 from sources.api.representations import citations_by_record
@@ -38,13 +40,9 @@ from ..selectors import TimelineEntry
 
 PARTY_FIELDS = (
     "company_id",
-    "company__slug",
-    "company__name",
-    "company__name_ar",
+    *reference_fields("company"),
     "person_id",
-    "person__slug",
-    "person__name",
-    "person__name_ar",
+    *reference_fields("person"),
 )
 
 
@@ -143,9 +141,7 @@ class DealRepresentation(DatedRepresentation):
         "title",
         "title_ar",
         "announced_via",
-        "announced_by__slug",
-        "announced_by__name",
-        "announced_by__name_ar",
+        *reference_fields("announced_by"),
         *partial_date_fields("announced"),
         *money_fields(),
     )
@@ -224,30 +220,14 @@ class InvestmentRepresentation(DatedRepresentation):
         *DatedRepresentation.fields,
         "round",
         "stake_percent",
-        "investee__slug",
-        "investee__name",
-        "investee__name_ar",
+        *reference_fields("investee"),
         *partial_date_fields("announced"),
         *money_fields(),
     )
+    investors = (Investment.investors.through, "investment_id", "company", "companies")
 
     def related(self, ids):
-        investors = defaultdict(list)
-        for row in (
-            Investment.investors.through.objects.filter(investment_id__in=ids)
-            .order_by("company__name")
-            .values("investment_id", "company__slug", "company__name", "company__name_ar")
-        ):
-            investors[row["investment_id"]].append(
-                reference(
-                    self.links,
-                    "companies",
-                    row["company__slug"],
-                    row["company__name"],
-                    row["company__name_ar"],
-                )
-            )
-        return {"investors": investors}
+        return {"investors": references_by_record(self.links, self.investors, ids)}
 
     def serialize(self, row, attrs):
         stake = row["stake_percent"]
@@ -411,21 +391,8 @@ class DevelopmentRepresentation(Representation):
     )
 
     def get_attrs(self, ids):
-        companies = defaultdict(list)
-        for row in (
-            Development.companies.through.objects.filter(development_id__in=ids)
-            .order_by("company__name")
-            .values("development_id", "company__slug", "company__name", "company__name_ar")
-        ):
-            companies[row["development_id"]].append(
-                reference(
-                    self.links,
-                    "companies",
-                    row["company__slug"],
-                    row["company__name"],
-                    row["company__name_ar"],
-                )
-            )
+        link = (Development.companies.through, "development_id", "company", "companies")
+        companies = references_by_record(self.links, link, ids)
         return per_record(
             ids,
             companies=companies,

@@ -102,57 +102,42 @@ MONTH_ALONE = re.compile(
     re.I,
 )
 LAST_MONTH = re.compile(r"\blast\s+month\b|(?<![\w])[وفبل]?الشهر\s+الماضي(?![\w])", re.I)
+
+
+def _either(*patterns: str) -> re.Pattern:
+    """One case-blind pattern matching any of `patterns` (an English and an Arabic form)."""
+    return re.compile("|".join(patterns), re.I)
+
+
+_NOT_A_YEAR_AFTER = r"(?!\s*,?\s*\d)"
 #: A month of last year: "in September of last year", «في سبتمبر من العام الماضي»,
 #: «أيلول الماضي» (the last September before the publication month).
-MONTH_LAST_YEAR = re.compile(
-    rf"(?P<month>{_MONTH})\s+(?:of\s+last\s+year|من\s+العام\s+الماضي|من\s+السنة\s+الماضية)"
-    rf"|(?<![\w])(?P<month_past>{_MONTH})\s+الماضي(?![\w])",
-    re.I,
+MONTH_LAST_YEAR = _either(
+    rf"(?P<month>{_MONTH})\s+(?:of\s+last\s+year|من\s+العام\s+الماضي|من\s+السنة\s+الماضية)",
+    rf"(?<![\w])(?P<month_past>{_MONTH})\s+الماضي(?![\w])",
 )
 #: A day of a month without its year: "February 3", «3 فبراير» (the latest up to publication).
-DAY_MONTH_ALONE = re.compile(
-    rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)\b(?!\s*,?\s*\d)"
-    rf"|(?<![\w\d])(?P<day_ar>[0-3]?\d)\s+(?P<month_ar>{_MONTH})(?![\w])(?!\s*,?\s*\d)",
-    re.I,
+DAY_MONTH_ALONE = _either(
+    rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)\b{_NOT_A_YEAR_AFTER}",
+    rf"(?<![\w\d])(?P<day_ar>[0-3]?\d)\s+(?P<month_ar>{_MONTH})(?![\w]){_NOT_A_YEAR_AFTER}",
 )
 #: «اليوم الأربعاء» ("today, Wednesday") is one date.
-TODAY = re.compile(rf"\btoday\b|(?<![\w])[وفبل]?اليوم(?:\s+(?:{_WEEKDAY}))?(?![\w])", re.I)
-THIS_YEAR = re.compile(
-    r"\b(?:earlier\s+|later\s+)?this\s+year\b"
-    r"|(?<![\w])[وفبل]?(?:هذا\s+العام|العام\s+(?:الحالي|الجاري)|السنة\s+(?:الحالية|الجارية))(?![\w])",
-    re.I,
+TODAY = _either(r"\btoday\b", rf"(?<![\w])[وفبل]?اليوم(?:\s+(?:{_WEEKDAY}))?(?![\w])")
+_THIS_YEAR_AR = r"هذا\s+العام|العام\s+(?:الحالي|الجاري)|السنة\s+(?:الحالية|الجارية)"
+THIS_YEAR = _either(
+    r"\b(?:earlier\s+|later\s+)?this\s+year\b", rf"(?<![\w])[وفبل]?(?:{_THIS_YEAR_AR})(?![\w])"
 )
-_COUNT = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "ثلاثة": 3,
-    "ثلاث": 3,
-    "أربعة": 4,
-    "اربعة": 4,
-    "خمسة": 5,
-    "ستة": 6,
-    "سبعة": 7,
-    "ثمانية": 8,
-    "تسعة": 9,
-    "عشرة": 10,
-}
+_ENGLISH_COUNTS = "one two three four five six seven eight nine ten eleven twelve"
+_ARABIC_COUNTS = "ثلاثة:3 ثلاث:3 أربعة:4 اربعة:4 خمسة:5 ستة:6 سبعة:7 ثمانية:8 تسعة:9 عشرة:10"
+_COUNT = {word: number for number, word in enumerate(_ENGLISH_COUNTS.split(" "), start=1)}
+_COUNT |= {word: int(n) for word, n in (pair.split(":") for pair in _ARABIC_COUNTS.split(" "))}
+
 #: "three months ago", «قبل ثلاثة أشهر», «قبل شهرين», «قبل 6 أشهر».
-MONTHS_AGO = re.compile(
-    r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"\s+months?\s+ago\b"
-    r"|(?<![\w])قبل\s+(?:(?P<count_ar>\d{1,2}|ثلاثة|ثلاث|أربعة|اربعة|خمسة|ستة|سبعة|ثمانية|تسعة"
-    r"|عشرة)\s+(?:أشهر|اشهر|شهور)|(?P<two>شهرين)|(?P<one>شهر))(?![\w])",
-    re.I,
+_COUNT_WORDS = "|".join(sorted(_COUNT, key=len, reverse=True))
+MONTHS_AGO = _either(
+    rf"\b(?P<count>\d{{1,2}}|{_COUNT_WORDS})\s+months?\s+ago\b",
+    rf"(?<![\w])قبل\s+(?:(?P<count_ar>\d{{1,2}}|{_COUNT_WORDS})\s+(?:أشهر|اشهر|شهور)"
+    r"|(?P<two>شهرين)|(?P<one>شهر))(?![\w])",
 )
 LAST_YEAR = re.compile(
     r"\blast\s+year\b|(?<![\w])[وفبل]?(?:العام\s+الماضي|السنة\s+الماضية)(?![\w])", re.I
