@@ -142,10 +142,8 @@ def company_merge(*, survivor: Company, duplicates: list[Company], user=None) ->
 
 
 def _save(record: Named, fields: dict, links: dict | None = None, **edit) -> Named:
-    """Save through `record_edit` (links given as None are left alone), then keep the
-    record's names as its primary aliases."""
-    given = {name: values for name, values in (links or {}).items() if values is not None}
-    record = record_edit(record=record, fields=fields, links=given, **edit)
+    """Save through `record_edit`, then keep the record's names as its primary aliases."""
+    record = record_edit(record=record, fields=fields, links=links, **edit)
     primary_aliases_sync(record)
     return record
 

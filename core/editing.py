@@ -41,7 +41,8 @@ def record_edit(
     user=None,
     reason: str = "",
 ) -> models.Model:
-    """Save `record` (new or existing) with `fields` and many-to-many `links` applied.
+    """Save `record` (new or existing) with `fields` and many-to-many `links` applied
+    (a link given as None is left as it is).
 
     An existing record is locked and its version compared with `expected_version`
     (None skips the comparison): a mismatch raises `EditConflict` and nothing changes.
@@ -61,7 +62,8 @@ def record_edit(
     record.full_clean(exclude=[field.name for field in model._meta.many_to_many])
     record.save()
     for name, values in (links or {}).items():
-        getattr(record, name).set(values)
+        if values is not None:
+            getattr(record, name).set(values)
     if old_slug and record.slug != old_slug:
         slug_redirect_add(record, old_slug)
     return record

@@ -66,3 +66,11 @@ def test_field_errors_put_a_childs_messages_under_one_field():
     assert field_errors(error, "citations", "Citation 2").message_dict == {
         "citations": ["Citation 2: excerpt: Not verbatim.", "Citation 2: Broken."]
     }
+
+
+def test_a_link_given_as_none_is_left_as_it_is():
+    company = record_edit(record=Company(), fields={"name": "Lumen"}, links={"kinds": ["startup"]})
+    record_edit(record=company, fields={"name": "Lumen AI"}, links={"kinds": None})
+    assert list(company.kinds.values_list("code", flat=True)) == ["startup"]
+    record_edit(record=company, fields={}, links={"kinds": []})
+    assert not company.kinds.exists()

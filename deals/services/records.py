@@ -31,10 +31,6 @@ __all__ = [
 ]
 
 
-def _links(**links) -> dict:
-    return {name: values for name, values in links.items() if values is not None}
-
-
 def _with_parties(record, parties: list[Party] | None, *, fields, links, edit) -> Deal | Lawsuit:
     if parties is not None:
         parties_check(record_model=type(record), parties=parties)
@@ -52,9 +48,7 @@ def _require_kinds(kinds) -> None:
 @transaction.atomic
 def deal_create(*, kinds, parties=None, user=None, reason: str = "", **fields) -> Deal:
     """A new deal with its kinds and parties (see `parties_check` for their rules)."""
-    if kinds is None:
-        raise ValidationError({"kinds": [_("A deal has at least one kind.")]})
-    _require_kinds(kinds)
+    _require_kinds([] if kinds is None else kinds)
     edit = {"user": user, "reason": reason}
     return _with_parties(Deal(), parties, fields=fields, links={"kinds": kinds}, edit=edit)
 
@@ -66,7 +60,7 @@ def deal_update(
     """Change the given fields; kinds and parties, when given, replace the old ones."""
     _require_kinds(kinds)
     edit = {"user": user, "reason": reason, "expected_version": expected_version}
-    return _with_parties(deal, parties, fields=fields, links=_links(kinds=kinds), edit=edit)
+    return _with_parties(deal, parties, fields=fields, links={"kinds": kinds}, edit=edit)
 
 
 def _check_investors(investee, investors) -> None:
@@ -83,7 +77,7 @@ def investment_create(*, investors=None, user=None, reason: str = "", **fields) 
     return record_edit(
         record=Investment(),
         fields=fields,
-        links=_links(investors=investors),
+        links={"investors": investors},
         user=user,
         reason=reason,
     )
@@ -96,14 +90,14 @@ def investment_update(
     investee = fields.get("investee", investment.investee if investment.investee_id else None)
     _check_investors(investee, investors if investors is not None else investment.investors.all())
     edit = {"user": user, "reason": reason, "expected_version": expected_version}
-    return record_edit(record=investment, fields=fields, links=_links(investors=investors), **edit)
+    return record_edit(record=investment, fields=fields, links={"investors": investors}, **edit)
 
 
 @transaction.atomic
 def lawsuit_create(*, claims=None, parties=None, user=None, reason: str = "", **fields) -> Lawsuit:
     """A new lawsuit with its claims and its parties, each on one side."""
     edit = {"user": user, "reason": reason}
-    links = _links(claims=claims)
+    links = {"claims": claims}
     return _with_parties(Lawsuit(), parties, fields=fields, links=links, edit=edit)
 
 
@@ -119,7 +113,7 @@ def lawsuit_update(
     **fields,
 ) -> Lawsuit:
     edit = {"user": user, "reason": reason, "expected_version": expected_version}
-    return _with_parties(lawsuit, parties, fields=fields, links=_links(claims=claims), edit=edit)
+    return _with_parties(lawsuit, parties, fields=fields, links={"claims": claims}, edit=edit)
 
 
 @transaction.atomic
@@ -141,7 +135,7 @@ def lawsuit_event_update(
 @transaction.atomic
 def development_create(*, companies=None, user=None, reason: str = "", **fields) -> Development:
     """A legal or market development, with the companies it concerns."""
-    links = _links(companies=companies)
+    links = {"companies": companies}
     return record_edit(record=Development(), fields=fields, links=links, user=user, reason=reason)
 
 
@@ -156,5 +150,5 @@ def development_update(
     **fields,
 ) -> Development:
     edit = {"user": user, "reason": reason, "expected_version": expected_version}
-    links = _links(companies=companies)
+    links = {"companies": companies}
     return record_edit(record=development, fields=fields, links=links, **edit)
