@@ -197,6 +197,10 @@ class PartialDate:
         return formats.date_format(self.date, "DATE_FORMAT")
 
 
+#: The columns of a partial date `name`, as `<name>_<part>`.
+PARTIAL_DATE_PARTS = ("on", "precision", "inferred")
+
+
 def partial_date_fields(name: str, verbose_name: str) -> type[models.Model]:
     """An abstract model adding the partial date `name` to the models that inherit it.
 
@@ -205,11 +209,7 @@ def partial_date_fields(name: str, verbose_name: str) -> type[models.Model]:
     database rules come from `partial_date_constraints(name)`, listed in the model's Meta
     (Django takes Meta from one abstract parent only).
     """
-    on_field, precision_field, inferred_field = (
-        f"{name}_on",
-        f"{name}_precision",
-        f"{name}_inferred",
-    )
+    on_field, precision_field, inferred_field = (f"{name}_{part}" for part in PARTIAL_DATE_PARTS)
 
     def read(self) -> PartialDate:
         return PartialDate(
@@ -264,6 +264,7 @@ def partial_date_fields(name: str, verbose_name: str) -> type[models.Model]:
             help_text=_("The source implies this date rather than stating it."),
         ),
         name: property(read, write),
+        "partial_date_name": name,
         "clean": clean,
         "save": save,
         "Meta": type("Meta", (), {"abstract": True}),

@@ -8,6 +8,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .dates import PARTIAL_DATE_PARTS
+from .money import MONEY_PARTS
+
 
 class TrackedModel(models.Model):
     """A record curators edit: timestamps and an edit version for optimistic locking.
@@ -125,3 +128,31 @@ def related_label(instance: models.Model, field: str) -> str:
     except models.ObjectDoesNotExist:
         return f"#{getattr(instance, f'{field}_id')}"
     return "" if related is None else str(related)
+
+
+def _mixin_names(model: type[models.Model], marker: str) -> list[str]:
+    return [vars(cls)[marker] for cls in model.__mro__ if marker in vars(cls)]
+
+
+def partial_date_names(model: type[models.Model]) -> list[str]:
+    """The partial dates `partial_date_fields` gave the model ("announced", …)."""
+    return _mixin_names(model, "partial_date_name")
+
+
+def money_names(model: type[models.Model]) -> list[str]:
+    """The money values `money_fields` gave the model ("value", …)."""
+    return _mixin_names(model, "money_name")
+
+
+def value_columns(model: type[models.Model]) -> set[str]:
+    """The columns that store the model's partial dates and money values, which code
+    reading a model's fields one by one reads as one value each."""
+    return {
+        f"{name}_{part}"
+        for names, parts in (
+            (partial_date_names(model), PARTIAL_DATE_PARTS),
+            (money_names(model), MONEY_PARTS),
+        )
+        for name in names
+        for part in parts
+    }

@@ -158,6 +158,10 @@ class Money:
         return text
 
 
+#: The columns of a money value `name`, as `<name>_<part>`.
+MONEY_PARTS = ("amount", "currency", "qualifier", "undisclosed", "basis")
+
+
 def money_fields(name: str, verbose_name: str) -> type[models.Model]:
     """An abstract model adding the money value `name` to the models that inherit it.
 
@@ -165,9 +169,7 @@ def money_fields(name: str, verbose_name: str) -> type[models.Model]:
     `<name>_basis`; a `<name>` property reading and writing them as one `Money`; field-level
     validation messages. Database rules: `money_constraints(name)` in the model's Meta.
     """
-    amount, currency, qualifier, undisclosed, basis = (
-        f"{name}_{part}" for part in ("amount", "currency", "qualifier", "undisclosed", "basis")
-    )
+    amount, currency, qualifier, undisclosed, basis = (f"{name}_{part}" for part in MONEY_PARTS)
 
     def read(self) -> Money:
         return Money(
@@ -236,6 +238,7 @@ def money_fields(name: str, verbose_name: str) -> type[models.Model]:
             help_text=_("What the figure counts: a total, or per contract, month, year, person."),
         ),
         name: property(read, write),
+        "money_name": name,
         "clean": clean,
         "Meta": type("Meta", (), {"abstract": True}),
     }

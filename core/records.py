@@ -16,6 +16,7 @@ are being defined (before any `AppConfig.ready()` runs).
 """
 
 from dataclasses import dataclass
+from importlib import import_module
 from operator import attrgetter
 
 from django.apps import apps
@@ -116,7 +117,8 @@ class Proposed:
     result_label: str = ""
     #: Dotted path of `accept(read, *, user, reason) -> record`, in the app that owns the
     #: model: the record a payload describes, written through its service. `read` is
-    #: `sources.services.review.PayloadReader`.
+    #: `sources.services.review.PayloadReader`. By default, the app's
+    #: `<record type>_create` is given the payload's values of the model's fields.
     accept: str = ""
     #: Dotted path of the update service a merge fills an event's blank date and value
     #: with; it takes the record as the keyword named as the record type ("deal=…").
@@ -132,7 +134,8 @@ class RecordType:
     model_label: str
     #: The API resource ("deals"); empty where the API has none.
     resource: str = ""
-    #: Dotted path of the resource's viewset; by default `<app>.api.views.<Model>ViewSet`.
+    #: Dotted path of the resource's viewset; by default `<app>.api.views.<Model>ViewSet`,
+    #: or one `<app>.api.views.record_viewset` makes from the app's parts.
     viewset: str = ""
     page: Page | None = None
     #: The foreign key on `sources.Citation` that cites it; empty if it is not citable.
@@ -157,9 +160,13 @@ class RecordType:
 
     @property
     def viewset_class(self) -> type:
-        """The API resource's viewset, imported when the URLs are loaded."""
+        """The API resource's viewset, imported when the URLs are loaded: `viewset`, else
+        the app's `<Model>ViewSet`, else the one its `record_viewset(record_type)` makes."""
+        if self.viewset:
+            return import_string(self.viewset)
         app_label, model_name = self.model_label.split(".")
-        return import_string(self.viewset or f"{app_label}.api.views.{model_name}ViewSet")
+        views = import_module(f"{app_label}.api.views")
+        return getattr(views, f"{model_name}ViewSet", None) or views.record_viewset(self)
 
 
 def _parties(model: str, record: str) -> tuple[CompanyLink, ...]:
@@ -282,7 +289,6 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "investment",
             _("investment"),
             result_label=_("resulting investment"),
-            accept="deals.proposals.investment_from_payload",
             merge_update="deals.services.investment_update",
         ),
         timeline=TimelineSource(

@@ -1,6 +1,8 @@
 """One FilterSet per model, serving the API and the pages."""
 
 import datetime
+from functools import reduce
+from operator import or_
 
 import django_filters
 from django import forms
@@ -11,6 +13,7 @@ from companies.models import Company
 from companies.search import alias_search
 from core.api.filters import YearFilter
 from core.cursors import decode_cursor
+from core.models import money_names, value_columns
 
 from .models import (
     ClaimKind,
@@ -18,10 +21,6 @@ from .models import (
     DealKind,
     DealStatus,
     Development,
-    DevelopmentKind,
-    Investment,
-    InvestmentRound,
-    InvestmentStatus,
     Lawsuit,
     LawsuitStatus,
 )
@@ -93,24 +92,6 @@ class DealFilterSet(PartiesFilterMixin, MoneyFilterMixin, DatedFilterSet):
         fields = []
 
 
-class InvestmentFilterSet(MoneyFilterMixin, DatedFilterSet):
-    date_field = "announced_on"
-    status = django_filters.MultipleChoiceFilter(choices=InvestmentStatus.choices)
-    round = django_filters.MultipleChoiceFilter(choices=InvestmentRound.choices)
-
-    class Meta:
-        model = Investment
-        fields = []
-
-    def filter_company(self, queryset, name, value):
-        return queryset.filter(Q(investee__slug=value) | Q(investors__slug=value))
-
-    def filter_q(self, queryset, name, value):
-        hits = alias_search(value, kinds=["company"], limit=500)
-        companies = [hit.record.pk for hit in hits]
-        return queryset.filter(Q(investee__in=companies) | Q(investors__in=companies))
-
-
 class LawsuitFilterSet(PartiesFilterMixin, DatedFilterSet):
     date_field = "filed_on"
     status = django_filters.MultipleChoiceFilter(choices=LawsuitStatus.choices)
@@ -121,24 +102,62 @@ class LawsuitFilterSet(PartiesFilterMixin, DatedFilterSet):
         fields = []
 
 
-class DevelopmentFilterSet(DatedFilterSet):
-    date_field = "occurred_on"
-    kind = django_filters.MultipleChoiceFilter(choices=DevelopmentKind.choices)
+def _company_fields(model) -> list[str]:
+    """The model's foreign keys and many-to-many links to companies."""
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if (field.many_to_one or field.many_to_many)
+        and not field.auto_created
+        and field.related_model is Company
+    ]
 
-    class Meta:
-        model = Development
-        fields = []
+
+def _choice_fields(model) -> list:
+    """The model's own fields with choices, not counting parts of its dates and values."""
+    parts = value_columns(model)
+    return [
+        field for field in model._meta.concrete_fields if field.choices and field.name not in parts
+    ]
+
+
+def record_filterset(model, date: str) -> type[DatedFilterSet]:
+    """The FilterSet of a dated record type that needs no filters of its own.
+
+    Read off the model: `date` names its partial date; each field with choices is a
+    filter taking one or more values (`?status=announced&status=completed`); a money
+    value adds `currency` and `has_value`; `company` is a company it links to (any
+    foreign key or many-to-many to `Company`) and `q` its titles or such a company's
+    name in any spelling.
+    """
+    links = _company_fields(model)
+    own = {field.name for field in model._meta.fields}
+    titles = [name for name in ("title", "title_ar") if name in own]
 
     def filter_company(self, queryset, name, value):
-        return queryset.filter(companies__slug=value)
+        return queryset.filter(reduce(or_, (Q(**{f"{link}__slug": value}) for link in links)))
 
     def filter_q(self, queryset, name, value):
         hits = alias_search(value, kinds=["company"], limit=500)
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(title_ar__icontains=value)
-            | Q(companies__in=[hit.record.pk for hit in hits])
-        )
+        companies = [hit.record.pk for hit in hits]
+        matches = [Q(**{f"{title}__icontains": value}) for title in titles]
+        matches += [Q(**{f"{link}__in": companies}) for link in links]
+        return queryset.filter(reduce(or_, matches))
+
+    attrs = {
+        field.name: django_filters.MultipleChoiceFilter(choices=field.choices)
+        for field in _choice_fields(model)
+    }
+    attrs |= {
+        "date_field": f"{date}_on",
+        "filter_company": filter_company,
+        "filter_q": filter_q,
+        "Meta": type("Meta", (), {"model": model, "fields": []}),
+    }
+    bases = (DatedFilterSet,)
+    if "value" in money_names(model):
+        bases = (MoneyFilterMixin, *bases)
+    return type(f"{model.__name__}FilterSet", bases, attrs)
 
 
 class OneOfManySelect(forms.Select):

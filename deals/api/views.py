@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from importlib import import_module
 
 from django.db.models import DateField, DecimalField, Value
 from django.db.models.functions import Coalesce
@@ -20,23 +21,21 @@ from core.api.views import (
     documented,
 )
 from core.cursors import encode_cursor
+from core.models import money_names
 
 from ..filtersets import (
     DealFilterSet,
-    DevelopmentFilterSet,
-    InvestmentFilterSet,
     LawsuitFilterSet,
     TimelineFilterSet,
+    record_filterset,
     timeline_position,
 )
-from ..models import Deal, Development, Investment, Lawsuit
+from ..models import Deal, Lawsuit
 from ..selectors import timeline_entries
 from . import serializers as s
 from .examples import DEAL, DEAL_CREATE
 from .representations import (
     DealRepresentation,
-    DevelopmentRepresentation,
-    InvestmentRepresentation,
     LawsuitRepresentation,
     TimelinePageOut,
     timeline_entry,
@@ -79,11 +78,16 @@ class OrderedRecordViewSet(OrderedListMixin, WritableRecordViewSet):
     """Ordered records that curators also create, update and delete here."""
 
 
-# Undated records and undisclosed values sort last whichever the direction.
-DATE_ORDERINGS = {
-    "-announced": Coalesce("announced_on", EARLIEST),
-    "announced": Coalesce("announced_on", LATEST),
-}
+def date_orderings(date: str) -> dict:
+    """Newest or oldest first by the partial date `date`; undated records last either way."""
+    return {
+        f"-{date}": Coalesce(f"{date}_on", EARLIEST),
+        date: Coalesce(f"{date}_on", LATEST),
+    }
+
+
+DATE_ORDERINGS = date_orderings("announced")
+# Undisclosed values sort last whichever the direction.
 VALUE_ORDERINGS = {
     "-value": Coalesce("value_amount", NO_AMOUNT),
     "value": Coalesce("value_amount", ANY_AMOUNT),
@@ -108,26 +112,7 @@ class DealViewSet(OrderedRecordViewSet):
     default_ordering = "-announced"
 
 
-@documented(
-    InvestmentRepresentation,
-    keyset=True,
-    parameters=[*KEYSET_PARAMETERS, ordering_parameter({**DATE_ORDERINGS, **VALUE_ORDERINGS})],
-)
-class InvestmentViewSet(OrderedRecordViewSet):
-    """Money put into companies: amount, stake, round, investors."""
-
-    queryset = Investment.objects.all()
-    representation = InvestmentRepresentation
-    filterset_class = InvestmentFilterSet
-    write_serializer_class = s.InvestmentWrite
-    orderings = {**DATE_ORDERINGS, **VALUE_ORDERINGS}
-    default_ordering = "-announced"
-
-
-FILED_ORDERINGS = {
-    "-filed": Coalesce("filed_on", EARLIEST),
-    "filed": Coalesce("filed_on", LATEST),
-}
+FILED_ORDERINGS = date_orderings("filed")
 
 
 @documented(
@@ -146,27 +131,42 @@ class LawsuitViewSet(OrderedRecordViewSet):
     default_ordering = "-filed"
 
 
-OCCURRED_ORDERINGS = {
-    "-occurred": Coalesce("occurred_on", EARLIEST),
-    "occurred": Coalesce("occurred_on", LATEST),
-}
+def record_viewset(record_type) -> type[OrderedRecordViewSet]:
+    """The API resource of a dated record type that needs no viewset of its own.
 
-
-@documented(
-    DevelopmentRepresentation,
-    keyset=True,
-    parameters=[*KEYSET_PARAMETERS, ordering_parameter(OCCURRED_ORDERINGS)],
-)
-class DevelopmentViewSet(OrderedRecordViewSet):
-    """Legal and market developments that name no single case or deal ("US courts have ruled
-    for tech companies in training-data cases")."""
-
-    queryset = Development.objects.all()
-    representation = DevelopmentRepresentation
-    filterset_class = DevelopmentFilterSet
-    write_serializer_class = s.DevelopmentWrite
-    orderings = OCCURRED_ORDERINGS
-    default_ordering = "-occurred"
+    Its parts are found by name in the record type's app: `<Model>Representation` in
+    `api.representations`, `<Model>Write` in `api.serializers`, and the FilterSet
+    `<Model>FilterSet` if `filtersets` defines one (else `record_filterset`). It is
+    ordered by its timeline date, and by value when it has one; the schema describes it
+    with the model's docstring.
+    """
+    model, date = record_type.model, record_type.timeline.date
+    parts = {
+        module: import_module(f"{model._meta.app_config.name}.{module}")
+        for module in ("api.representations", "api.serializers", "filtersets")
+    }
+    name = model.__name__
+    representation = getattr(parts["api.representations"], f"{name}Representation")
+    orderings = date_orderings(date)
+    if "value" in money_names(model):
+        orderings |= VALUE_ORDERINGS
+    filterset = getattr(parts["filtersets"], f"{name}FilterSet", None)
+    viewset = type(
+        f"{name}ViewSet",
+        (OrderedRecordViewSet,),
+        {
+            "__doc__": model.__doc__.split("\n\n")[0],
+            "__module__": __name__,
+            "queryset": model.objects.all(),
+            "representation": representation,
+            "filterset_class": filterset or record_filterset(model, date),
+            "write_serializer_class": getattr(parts["api.serializers"], f"{name}Write"),
+            "orderings": orderings,
+            "default_ordering": f"-{date}",
+        },
+    )
+    parameters = [*KEYSET_PARAMETERS, ordering_parameter(orderings)]
+    return documented(representation, keyset=True, parameters=parameters)(viewset)
 
 
 class TimelineView(ConditionalGetMixin, GenericAPIView):
