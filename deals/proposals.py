@@ -13,7 +13,6 @@ from .services import (
     Party,
     deal_create,
     development_create,
-    investment_create,
     lawsuit_create,
 )
 
@@ -32,19 +31,6 @@ def deal_from_payload(read, *, user, reason: str):
         **read.money(),
         kinds=read.codes("kinds", DealKind).get("kinds"),
         parties=_parties(read, "role"),
-        user=user,
-        reason=reason,
-    )
-
-
-def investment_from_payload(read, *, user, reason: str):
-    investee = read.party("investee", allowed_types=("company",))
-    return investment_create(
-        **read.texts("status", "round", "summary"),
-        **read.partial_dates("announced"),
-        **read.money(),
-        investee=investee,
-        investors=read.companies("investors"),
         user=user,
         reason=reason,
     )

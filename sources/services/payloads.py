@@ -5,6 +5,8 @@ Django's `ValidationError` keyed by where in the payload the problem is ("partie
 "announced"), so the admin and the API can show it next to what the curator typed.
 """
 
+from decimal import Decimal, InvalidOperation
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -74,6 +76,19 @@ def listed(payload: dict, key: str, message: str) -> list:
     if not isinstance(value, list):
         raise ValidationError({key: [message]})
     return value
+
+
+def number(payload: dict, field: str) -> dict:
+    """A number the payload gives (JSON number or numeric text), as a `Decimal`."""
+    value = payload.get(field)
+    if value is None or value == "":
+        return {}
+    try:
+        if isinstance(value, bool):
+            raise InvalidOperation
+        return {field: Decimal(str(value).strip())}
+    except InvalidOperation:
+        raise ValidationError({field: [_("%(field)s is a number.") % {"field": field}]}) from None
 
 
 def partial_dates(payload: dict, *names: str) -> dict:

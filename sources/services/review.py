@@ -11,6 +11,7 @@ the problem is.
 """
 
 from functools import cache
+from importlib import import_module
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -20,10 +21,12 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
+from companies.models import Company
 from companies.normalization import strict_key
 from companies.proposals import recorded
 from companies.services import alias_add, company_create, person_create
 from core.editing import field_errors
+from core.models import TrackedModel, money_names, partial_date_names, value_columns
 from core.records import RECORD_TYPES, proposal_models, record_type, record_type_of
 
 from ..models import Proposal, ProposalKind, ProposalStatus
@@ -219,6 +222,32 @@ class PayloadReader:
             parties.append((record, role))
         return parties
 
+    def record_fields(self, model: type[models.Model]) -> dict:
+        """The values the payload gives for the model's own fields, each read by its
+        type: text (and choices), numbers, partial dates, money, the companies its foreign
+        keys and many-to-many links to `Company` name, and lookup rows by code."""
+        fields = self.partial_dates(*partial_date_names(model))
+        for name in money_names(model):
+            fields |= payloads.money(self.payload, name)
+        skipped = value_columns(model) | {field.name for field in TrackedModel._meta.fields}
+        for field in model._meta.get_fields():
+            if field.name in self.payload and field.name not in skipped and not field.auto_created:
+                fields |= self._field(field)
+        return fields
+
+    def _field(self, field) -> dict:
+        if field.related_model is Company:
+            if field.many_to_many:
+                return {field.name: self.companies(field.name)}
+            return {field.name: self.party(field.name, allowed_types=("company",))}
+        if field.many_to_many:
+            return self.codes(field.name, field.related_model)
+        if isinstance(field, models.CharField | models.TextField):
+            return self.texts(field.name)
+        if isinstance(field, models.DecimalField | models.IntegerField):
+            return payloads.number(self.payload, field.name)
+        return {}
+
     def companies(self, key: str) -> list:
         """The companies the list under `key` names."""
         listed = payloads.listed(self.payload, key, _("Give a list of companies."))
@@ -228,15 +257,24 @@ class PayloadReader:
         ]
 
 
+def _create_service(entry):
+    """`<record type>_create` of the record type's app: the accept function of a type
+    whose payload is its model's fields, read by `PayloadReader.record_fields`."""
+    app_label = entry.model_label.split(".")[0]
+    create = getattr(import_module(f"{app_label}.services"), f"{entry.name}_create")
+
+    def accept(read, *, user, reason: str):
+        return create(**read.record_fields(entry.model), user=user, reason=reason)
+
+    return accept
+
+
 @cache
 def _acceptor(kind: str):
-    """The function of the record type's app that writes a proposal of `kind`."""
-    (accept,) = (
-        entry.proposed.accept
-        for entry in RECORD_TYPES
-        if entry.proposed and entry.proposed.kind == kind
-    )
-    return import_string(accept)
+    """The function that writes a proposal of `kind`: the one its record type names, or
+    its create service given the payload's fields."""
+    (entry,) = (entry for entry in RECORD_TYPES if entry.proposed and entry.proposed.kind == kind)
+    return import_string(entry.proposed.accept) if entry.proposed.accept else _create_service(entry)
 
 
 def _accept(proposal: Proposal, payload: dict):
