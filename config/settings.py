@@ -153,10 +153,10 @@ SECURE_CSP = {
 }
 
 # Shared cache: Redis when CACHE_URL is set (throttling counts must be shared by all
-# processes); process memory otherwise.
+# processes); process memory otherwise. While Redis is down, requests go uncached.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    "default": {"BACKEND": "core.cache.FailSoftRedisCache", "LOCATION": CACHE_URL}
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
