@@ -230,6 +230,23 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# A broker that is down fails a send within about two seconds, so submitting an article
+# answers at once (its run waits for the sweep) instead of hanging.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+# Celery beat: send again ingestion runs that wait for the queue or have stalled.
+INGESTION_STALL_SECONDS = int(os.environ.get("INGESTION_STALL_SECONDS", "900"))
+CELERY_BEAT_SCHEDULE = {
+    "sweep-ingestion": {"task": "sources.tasks.sweep_ingestion", "schedule": 60.0},
+}
+# Without a broker an article is read inside the request that submits it: longer ones are
+# refused with a message rather than outlast the web server's timeout.
+EAGER_MAX_ARTICLE_CHARACTERS = int(os.environ.get("EAGER_MAX_ARTICLE_CHARACTERS", "20000"))
 
 LOGGING = {
     "version": 1,

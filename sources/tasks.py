@@ -1,7 +1,10 @@
 """Celery tasks of the ingestion pipeline: ids in, one service call, safe to run twice."""
 
+import datetime
+
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from . import services
@@ -35,3 +38,10 @@ def ingest_article(self, run_id: int) -> int:
     except Exception as error:
         services.ingestion_fail(run_id, error)
         raise
+
+
+@shared_task
+def sweep_ingestion() -> int:
+    """Send again the runs waiting for the queue or stalled (Celery beat, every minute)."""
+    stalled_after = datetime.timedelta(seconds=settings.INGESTION_STALL_SECONDS)
+    return services.ingestion_sweep(stalled_after=stalled_after)

@@ -14,6 +14,8 @@ from .articles import Article
 
 class IngestionStatus(models.TextChoices):
     PENDING = "pending", _("pending")
+    #: The task queue could not be reached; the run is sent again when it can be.
+    WAITING = "waiting", _("waiting for a worker")
     RUNNING = "running", _("running")
     DONE = "done", _("done")
     FAILED = "failed", _("failed")
@@ -24,7 +26,9 @@ class IngestionRun(models.Model):
 
     The worker counts its `attempts` (a retry after a transient error, or a redelivery
     after a worker died mid-task, is one more) and leaves the reason of a failure in
-    `error`. An article's ingestion status is that of its latest run.
+    `error`. A run the task queue could not take is `waiting`; the sweep sends it, and
+    runs that stalled, again (`sends` counts them). An article's ingestion status is
+    that of its latest run.
     """
 
     article = models.ForeignKey(
@@ -53,6 +57,14 @@ class IngestionRun(models.Model):
         verbose_name=_("requested by"),
     )
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    queued_at = models.DateTimeField(
+        _("last sent to the queue"), null=True, blank=True, help_text=_("Empty: never sent.")
+    )
+    sends = models.PositiveSmallIntegerField(
+        _("times sent"),
+        default=0,
+        help_text=_("Sent to the task queue: once, and again by the sweep if it stalled."),
+    )
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 

@@ -7,6 +7,8 @@ from .ingestion import (
     article_submit,
     ingestion_fail,
     ingestion_request,
+    ingestion_send,
+    ingestion_sweep,
 )
 from .review import proposal_accept, proposal_merge, proposal_reject
 
@@ -18,6 +20,8 @@ __all__ = [
     "citations_replace",
     "ingestion_fail",
     "ingestion_request",
+    "ingestion_send",
+    "ingestion_sweep",
     "proposal_accept",
     "proposal_merge",
     "proposal_reject",

@@ -1,15 +1,26 @@
 """Submitting an article and reading it into proposals.
 
-`article_submit` stores the text and queues `sources.tasks.ingest_article` once the
-transaction commits; the task calls `article_ingest`, which is safe to run any number of
-times for the same run or article: a finished run is not redone, and a proposal already
-made from the article (same fingerprint) is not made again.
+`article_submit` stores the text and sends `sources.tasks.ingest_article` to the task
+queue once the transaction commits; the task calls `article_ingest`, which is safe to run
+any number of times for the same run or article: a finished run is not redone, and a
+proposal already made from the article (same fingerprint) is not made again. That is
+what lets `ingestion_sweep` send again, without asking, runs the queue could not take
+and runs that stalled.
 """
 
+import datetime
+import logging
+import math
+from functools import partial
+
+from celery import current_app
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as QueueUnreachable
 
 from core.dates import PartialDate
 
@@ -20,6 +31,13 @@ from ..models import Article, IngestionRun, IngestionStatus, Proposal, content_h
 MAX_ARTICLE_CHARACTERS = 100_000
 #: Runs that got this far without finishing (workers killed mid-task) are given up.
 MAX_ATTEMPTS = 10
+#: Runs sent to the queue this often (by the sweep) without finishing are given up.
+MAX_SENDS = 20
+#: What sending a task raises when the broker cannot be reached.
+QUEUE_ERRORS = (QueueUnreachable, ConnectionError, TimeoutError)
+UNSTARTED = (IngestionStatus.PENDING, IngestionStatus.WAITING)
+
+logger = logging.getLogger(__name__)
 
 
 class DuplicateArticle(Exception):
@@ -33,6 +51,13 @@ class DuplicateArticle(Exception):
         )
 
 
+def _read_while_waiting() -> int | float:
+    """The longest text read inside the submitting request: all, with a task queue."""
+    if current_app.conf.task_always_eager:
+        return settings.EAGER_MAX_ARTICLE_CHARACTERS
+    return math.inf
+
+
 def article_text_errors(text: str) -> list[str]:
     """Why `text` cannot be ingested as an article (empty list: it can)."""
     errors = []
@@ -42,6 +67,15 @@ def article_text_errors(text: str) -> list[str]:
         errors.append(
             _("The text has %(count)s characters; an article has at most %(max)s.")
             % {"count": len(text), "max": MAX_ARTICLE_CHARACTERS}
+        )
+    elif len(text) > _read_while_waiting():
+        errors.append(
+            _(
+                "The text has %(count)s characters; without a task queue this server reads "
+                "articles of up to %(max)s while you wait. Shorten it to the article itself, "
+                "or ask the operator to run a worker (CELERY_BROKER_URL)."
+            )
+            % {"count": len(text), "max": _read_while_waiting()}
         )
     if "\x00" in (text or ""):
         errors.append(_("The text contains a NUL character: paste it as plain text."))
@@ -85,12 +119,73 @@ def article_submit(
 
 
 def ingestion_request(article: Article, *, user=None) -> IngestionRun:
-    """A new ingestion run for `article`, queued for when the transaction commits."""
+    """A new ingestion run for `article`, sent to the task queue when the transaction
+    commits (`ingestion_send`)."""
+    run = IngestionRun.objects.create(article=article, requested_by=user)
+    transaction.on_commit(partial(ingestion_send, run.pk))
+    return run
+
+
+def ingestion_send(run_id: int) -> bool:
+    """Send the run to the task queue; False if the queue could not be reached.
+
+    A run the queue cannot take is not lost: it is marked waiting, with the reason, and
+    `ingestion_sweep` sends it again. Without a broker the task runs here and now.
+    """
     from ..tasks import ingest_article
 
-    run = IngestionRun.objects.create(article=article, requested_by=user)
-    ingest_article.delay_on_commit(run.pk)
-    return run
+    IngestionRun.objects.filter(pk=run_id).update(queued_at=timezone.now(), sends=F("sends") + 1)
+    try:
+        ingest_article.delay(run_id)
+    except QUEUE_ERRORS as error:
+        logger.warning(
+            "Ingestion run %s is waiting: the task queue is unreachable (%s).", run_id, error
+        )
+        IngestionRun.objects.filter(pk=run_id, status__in=UNSTARTED).update(
+            status=IngestionStatus.WAITING,
+            error=_("Waiting for a worker: the task queue could not be reached (%(error)s).")
+            % {"error": error},
+        )
+        return False
+    IngestionRun.objects.filter(pk=run_id, status=IngestionStatus.WAITING).update(
+        status=IngestionStatus.PENDING, error=""
+    )
+    return True
+
+
+def ingestion_sweep(*, stalled_after: datetime.timedelta) -> int:
+    """Send again the runs that are waiting for the queue or have stalled; the number sent.
+
+    Stalled: sent but not started, or started but not finished, `stalled_after` ago (a
+    message lost with the broker, a worker killed mid-task). A run sent `MAX_SENDS` times
+    is given up, with the reason. The sweep stops at the first send the queue refuses:
+    the others would wait for it too.
+    """
+    cutoff = timezone.now() - stalled_after
+    due = IngestionRun.objects.filter(
+        Q(status=IngestionStatus.WAITING)
+        | Q(status=IngestionStatus.PENDING, queued_at__lt=cutoff)
+        | Q(status=IngestionStatus.PENDING, queued_at__isnull=True, created_at__lt=cutoff)
+        | Q(status=IngestionStatus.RUNNING, started_at__lt=cutoff)
+    ).order_by("created_at", "id")
+    sent = 0
+    for run_id, sends in due.values_list("pk", "sends"):
+        if sends >= MAX_SENDS:
+            _give_up(
+                run_id,
+                _("Gave up after sending it to the queue %(count)s times.") % {"count": sends},
+            )
+        elif ingestion_send(run_id):
+            sent += 1
+        else:
+            break
+    return sent
+
+
+def _give_up(run_id: int, reason: str) -> None:
+    IngestionRun.objects.filter(pk=run_id).exclude(status=IngestionStatus.DONE).update(
+        status=IngestionStatus.FAILED, error=reason, finished_at=timezone.now()
+    )
 
 
 def article_ingest(run_id: int) -> IngestionRun | None:
