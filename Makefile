@@ -7,7 +7,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install translations system-packages run test lint format migrate seed worker beat eval-ingest clean
+.PHONY: help install translations system-packages run stack test lint format migrate seed worker beat eval-ingest clean
 
 help:
 	@echo "make run      install, migrate, load the seed and serve http://127.0.0.1:$(PORT) (SQLite, eager tasks)"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint     ruff check and format check"
 	@echo "make format   ruff format and fix"
 	@echo "make worker   start a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)"
+	@echo "make stack    gunicorn, a Celery worker and beat on DATABASE_URL and CELERY_BROKER_URL (no Docker)"
 	@echo "make eval-ingest  precision and recall of ingestion on the labelled articles"
 
 $(PY):
@@ -92,6 +93,19 @@ eval-ingest: install
 
 beat: install
 	$(BIN)/celery -A config beat --loglevel INFO
+
+# The production processes without Docker (Procfile, run by honcho): gunicorn on
+# STACK_BIND (default 127.0.0.1:8000), a Celery worker and Celery beat, on the PostgreSQL
+# and Redis the environment names. Migrates and collects static files first.
+stack: translations
+	@for name in DATABASE_URL CELERY_BROKER_URL SECRET_KEY; do \
+		if [ -z "$$(printenv $$name)" ]; then \
+			echo "Set $$name: make stack runs the production processes (see docs/operations.md)."; exit 1; \
+		fi; \
+	done
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input -v0
+	exec $(BIN)/honcho -f Procfile start
 
 clean:
 	rm -rf $(VENV) .pytest_cache staticfiles

@@ -242,7 +242,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 # Celery beat: send again ingestion runs that wait for the queue or have stalled.
 INGESTION_STALL_SECONDS = int(os.environ.get("INGESTION_STALL_SECONDS", "900"))
 CELERY_BEAT_SCHEDULE = {
-    "sweep-ingestion": {"task": "sources.tasks.sweep_ingestion", "schedule": 60.0},
+    "sweep-ingestion": {
+        "task": "sources.tasks.sweep_ingestion",
+        "schedule": float(os.environ.get("INGESTION_SWEEP_SECONDS", "60")),
+    },
 }
 # Without a broker an article is read inside the request that submits it: longer ones are
 # refused with a message rather than outlast the web server's timeout.
