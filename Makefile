@@ -7,7 +7,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install translations system-packages run stack test lint format migrate seed worker beat eval-ingest clean
+.PHONY: help install translations system-packages run stack backup restore test lint format migrate seed worker beat eval-ingest clean
 
 help:
 	@echo "make run      install, migrate, load the seed and serve http://127.0.0.1:$(PORT) (SQLite, eager tasks)"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint     ruff check and format check"
 	@echo "make format   ruff format and fix"
 	@echo "make worker   start a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)"
+	@echo "make backup   back up the database (FILE=... to name the file); make restore FILE=... puts it back"
 	@echo "make stack    gunicorn, a Celery worker and beat on DATABASE_URL and CELERY_BROKER_URL (no Docker)"
 	@echo "make eval-ingest  precision and recall of ingestion on the labelled articles"
 
@@ -93,6 +94,14 @@ eval-ingest: install
 
 beat: install
 	$(BIN)/celery -A config beat --loglevel INFO
+
+# The whole database to backups/<vendor>-<time>.backup (or FILE=...), and back.
+backup: install
+	$(PY) manage.py backup $(if $(FILE),--output $(FILE))
+
+restore: install
+	@if [ -z "$(FILE)" ]; then echo "Name the backup: make restore FILE=backups/…"; exit 1; fi
+	$(PY) manage.py restore $(FILE)
 
 # The production processes without Docker (Procfile, run by honcho): gunicorn on
 # STACK_BIND (default 127.0.0.1:8000), a Celery worker and Celery beat, on the PostgreSQL
