@@ -14,16 +14,15 @@ RUN apt-get update \
 WORKDIR /app
 
 # Dependencies first, in their own layer, so a source change does not reinstall them.
-COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > /tmp/requirements.txt \
-    && pip install --no-cache-dir -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt
+# Every package at the version and hashes of the lock file.
+COPY requirements/base.lock ./requirements/
+RUN pip install --no-cache-dir --require-hashes -r requirements/base.lock
 
 # setuptools needs the package folders to build, so the source comes before the install.
 # The code runs from /app (PYTHONPATH), where the seed, templates and static files live;
 # the installed wheel holds only the Python modules.
 COPY . .
-RUN pip install --no-cache-dir . \
+RUN pip install --no-cache-dir --no-deps . \
     && rm -rf build *.egg-info
 
 # CompressedManifestStaticFilesStorage needs DEBUG off, and settings need a SECRET_KEY;

@@ -7,7 +7,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install translations system-packages run stack backup restore test lint format migrate seed worker beat eval-ingest clean
+.PHONY: help install lock translations system-packages run stack backup restore test lint format migrate seed worker beat eval-ingest clean
 
 help:
 	@echo "make run      install, migrate, load the seed and serve http://127.0.0.1:$(PORT) (SQLite, eager tasks)"
@@ -24,12 +24,21 @@ $(PY):
 	echo "Creating $(VENV) with $$PYTHON"; \
 	"$$PYTHON" -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
+# Every package at the version and hashes requirements/dev.lock gives, then the project
+# itself; `make lock` writes the lock files again after pyproject.toml changes.
+$(STAMP): pyproject.toml requirements/dev.lock | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements/dev.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.12 \
+		--no-header --quiet -o requirements/base.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+		--python-version 3.12 --no-header --quiet -o requirements/dev.lock
 
 # System packages: gettext (compiles the Arabic translation) and Chromium (browser tests).
 system-packages:
