@@ -305,6 +305,22 @@ class ProposalAdmin(TrackedAdmin):
         """A decision is not undone by reverting the proposal: its record stays."""
         raise PermissionDenied
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Offer only the decisions the user may take: a reviewer sees the proposal alone."""
+        proposal = self.get_object(request, unquote(object_id))
+        decisions = {}
+        if proposal is not None and proposal.is_pending:
+            user = request.user
+            decisions = {
+                "can_accept": user.has_perms(accept_permissions(proposal.kind)),
+                "can_merge": proposal.kind in RECORD_MODELS
+                and user.has_perms(merge_permissions(proposal.kind)),
+                "can_reject": self.has_change_permission(request, proposal),
+            }
+        return super().change_view(
+            request, object_id, form_url, extra_context={**(extra_context or {}), **decisions}
+        )
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article")
 

@@ -103,6 +103,24 @@ def test_the_change_page_offers_the_decisions(curator_client):
         assert reverse(f"admin:sources_proposal_{name}", args=[proposal.pk]) in html
 
 
+def test_a_decided_proposal_offers_no_more_decisions(curator_client, curator):
+    proposal = ProposalFactory()
+    proposal_reject(proposal=proposal, user=curator)
+    page = curator_client.get(reverse("admin:sources_proposal_change", args=[proposal.pk]))
+    html = page.content.decode()
+    for name in ("accept", "merge", "reject"):
+        assert reverse(f"admin:sources_proposal_{name}", args=[proposal.pk]) not in html
+
+
+def test_a_new_spelling_is_not_offered_a_merge(curator_client):
+    proposal = ProposalFactory(kind="alias", payload={"name": "Mydjourney"})
+    html = curator_client.get(
+        reverse("admin:sources_proposal_change", args=[proposal.pk])
+    ).content.decode()
+    assert reverse("admin:sources_proposal_accept", args=[proposal.pk]) in html
+    assert reverse("admin:sources_proposal_merge", args=[proposal.pk]) not in html
+
+
 def test_edit_then_accept(curator_client):
     proposal = ProposalFactory(payload={"name": "Lumen Vision", "name_ar": ""})
     url = reverse("admin:sources_proposal_accept", args=[proposal.pk])
@@ -173,10 +191,17 @@ def test_bulk_accept_reports_what_failed_and_bulk_reject(curator_client):
     assert statuses == {good.pk: ProposalStatus.ACCEPTED, bad.pk: ProposalStatus.REJECTED}
 
 
-def test_a_reviewer_cannot_decide(client, reviewer):
+def test_a_reviewer_cannot_decide_and_is_offered_no_decision(client, reviewer):
     client.force_login(reviewer)
     proposal = ProposalFactory()
     assert client.get(QUEUE).status_code == 200
+    page = client.get(reverse("admin:sources_proposal_change", args=[proposal.pk]))
+    assert page.status_code == 200
+    assert proposal.summary in page.content.decode()
+    for name in ("accept", "merge", "reject"):
+        assert reverse(f"admin:sources_proposal_{name}", args=[proposal.pk]) not in (
+            page.content.decode()
+        )
     for name in ("accept", "merge", "reject"):
         url = reverse(f"admin:sources_proposal_{name}", args=[proposal.pk])
         assert client.post(url, {"note": "x"}).status_code == 403
