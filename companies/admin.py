@@ -116,6 +116,61 @@ class NamedRecordAdmin(AliasSearchMixin, ServiceAdmin):
         super().save_related(request, form, formsets, change)
         services.primary_aliases_sync(form.instance)
 
+    def has_merge_permission(self, request) -> bool:
+        """Merging deletes the duplicates, so it takes both change and delete rights."""
+        return self.has_change_permission(request) and self.has_delete_permission(request)
+
+    def merge_selected(self, request, queryset, action: str):
+        """The merge action: choose the record to keep, then `<record>_merge` the others
+        into it (`services.company_merge`, `person_merge`, `product_merge`)."""
+        opts = self.model._meta
+        records = list(queryset.order_by("name"))
+        if len(records) < 2:
+            message = _("Select at least two %(records)s to merge.")
+            self.message_user(
+                request, message % {"records": opts.verbose_name_plural}, messages.ERROR
+            )
+            return None
+        survivor_id = request.POST.get("survivor")
+        survivor = next((record for record in records if str(record.pk) == survivor_id), None)
+        if request.POST.get("confirm") and survivor is not None:
+            duplicates = [record for record in records if record.pk != survivor.pk]
+            merge = getattr(services, f"{self.record_arg}_merge")
+            report = merge(survivor=survivor, duplicates=duplicates, user=request.user)
+            self.message_user(
+                request, _merged(opts, survivor, duplicates, report), messages.SUCCESS
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/companies/merge.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Merge %(records)s") % {"records": opts.verbose_name_plural},
+                "opts": opts,
+                "records": records,
+                "action": action,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+
+def _merged(opts, survivor, duplicates: list, report) -> str:
+    """What a merge did, for the curator: how many records went into which, what moved."""
+    count = len(duplicates)
+    name = opts.verbose_name if count == 1 else opts.verbose_name_plural
+    return ngettext(
+        "Merged %(count)d %(name)s into “%(survivor)s”: %(moved)s.",
+        "Merged %(count)d %(name)s into “%(survivor)s”: %(moved)s.",
+        count,
+    ) % {
+        "count": count,
+        "name": name,
+        "survivor": survivor,
+        "moved": ", ".join(f"{label} {n}" for label, n in sorted(report.items()))
+        or _("nothing to move"),
+    }
+
 
 class AliasInlineFormSet(BaseInlineFormSet):
     """Refuses two spellings of one name (same strict key) in the same submission."""
@@ -212,55 +267,15 @@ class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
     def citation_count(self, company):
         return company.citation_count
 
-    def has_merge_permission(self, request) -> bool:
-        """Merging deletes the duplicates, so it takes both change and delete rights."""
-        return self.has_change_permission(request) and self.has_delete_permission(request)
-
     @admin.action(description=_("Merge selected companies into one"), permissions=["merge"])
     def merge_companies(self, request, queryset):
-        companies = list(queryset.order_by("name"))
-        if len(companies) < 2:
-            self.message_user(request, _("Select at least two companies to merge."), messages.ERROR)
-            return None
-        survivor_id = request.POST.get("survivor")
-        survivor = next((c for c in companies if str(c.pk) == survivor_id), None)
-        if request.POST.get("confirm") and survivor is not None:
-            duplicates = [company for company in companies if company.pk != survivor.pk]
-            report = services.company_merge(
-                survivor=survivor, duplicates=duplicates, user=request.user
-            )
-            self.message_user(
-                request,
-                ngettext(
-                    "Merged %(count)d company into “%(survivor)s”: %(moved)s.",
-                    "Merged %(count)d companies into “%(survivor)s”: %(moved)s.",
-                    len(duplicates),
-                )
-                % {
-                    "count": len(duplicates),
-                    "survivor": survivor,
-                    "moved": ", ".join(f"{label} {n}" for label, n in sorted(report.items()))
-                    or _("nothing to move"),
-                },
-                messages.SUCCESS,
-            )
-            return None
-        return TemplateResponse(
-            request,
-            "admin/companies/company/merge.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Merge companies"),
-                "opts": self.model._meta,
-                "companies": companies,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
+        return self.merge_selected(request, queryset, "merge_companies")
 
 
 @admin.register(Person)
 class PersonAdmin(NamedRecordAdmin):
     record_arg = "person"
+    actions = ["merge_people"]
     list_display = ["name", "name_ar", "slug", "citation_count"]
     list_filter = [HasCitationFilter]
     search_fields = ["name", "name_ar", "slug"]
@@ -269,6 +284,10 @@ class PersonAdmin(NamedRecordAdmin):
 
     def get_queryset(self, request):
         return with_citation_count(super().get_queryset(request))
+
+    @admin.action(description=_("Merge selected people into one"), permissions=["merge"])
+    def merge_people(self, request, queryset):
+        return self.merge_selected(request, queryset, "merge_people")
 
     def alias_search_filter(self, hits):
         return Q(pk__in=ids_of(hits, "person"))
@@ -281,6 +300,7 @@ class PersonAdmin(NamedRecordAdmin):
 @admin.register(Product)
 class ProductAdmin(NamedRecordAdmin):
     record_arg = "product"
+    actions = ["merge_products"]
     list_display = ["name", "name_ar", "company", "kind", "launched_display", "citation_count"]
     list_filter = ["kind", year_filter("launched_on", _("launched")), HasCitationFilter]
     search_fields = ["name", "name_ar", "slug"]
@@ -291,6 +311,10 @@ class ProductAdmin(NamedRecordAdmin):
 
     def get_queryset(self, request):
         return with_citation_count(super().get_queryset(request))
+
+    @admin.action(description=_("Merge selected products into one"), permissions=["merge"])
+    def merge_products(self, request, queryset):
+        return self.merge_selected(request, queryset, "merge_products")
 
     def alias_search_filter(self, hits):
         return Q(pk__in=ids_of(hits, "product")) | Q(company__in=ids_of(hits, "company"))

@@ -2,10 +2,12 @@
 
 from collections import Counter
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 
 from core.editing import record_edit
-from core.models import slug_redirect_add
+from core.models import partial_date_names, slug_redirect_add, value_columns
 
 from .duplicates import duplicates_refuse
 from .models import Alias, AliasLanguage, Company, CompanyStatus, Person, Product
@@ -67,7 +69,7 @@ def primary_aliases_sync(target: Named) -> None:
         alias_add(target=target, name=name, is_primary=True)
 
 
-def _move_row(row: models.Model, field_name: str, survivor: Company) -> bool:
+def _move_row(row: models.Model, field_name: str, survivor: Named) -> bool:
     """Point `row` at `survivor`; a row that would duplicate one the survivor has is deleted.
 
     Returns whether the row was kept. A moved record is a new version (so an edit based on
@@ -85,44 +87,59 @@ def _move_row(row: models.Model, field_name: str, survivor: Company) -> bool:
     return True
 
 
-def _fill_blanks(survivor: Company, duplicate: Company) -> None:
-    """Copy what the survivor lacks from the duplicate: an Arabic name, a founding date…"""
-    for field in ("name_ar", "description", "description_ar", "headquarters_country", "website"):
-        if not getattr(survivor, field) and getattr(duplicate, field):
-            setattr(survivor, field, getattr(duplicate, field))
-    if not survivor.founded.is_known and duplicate.founded.is_known:
-        survivor.founded = duplicate.founded
-    if survivor.status == CompanyStatus.UNKNOWN:
+def _move_relations(duplicate: Named, survivor: Named) -> Counter:
+    """Every row pointing at `duplicate` points at `survivor`; the count moved, by kind."""
+    moved: Counter = Counter()
+    for relation in type(survivor)._meta.related_objects:
+        label = str(relation.related_model._meta.verbose_name_plural)
+        if relation.one_to_many:
+            rows = relation.related_model._default_manager.filter(
+                **{relation.field.name: duplicate}
+            )
+            for row in rows:
+                moved[label] += _move_row(row, relation.field.name, survivor)
+        elif relation.many_to_many:
+            for record in getattr(duplicate, relation.get_accessor_name()).all():
+                links = getattr(record, relation.field.name)
+                links.remove(duplicate)
+                links.add(survivor)
+                moved[label] += 1
+    return moved
+
+
+#: Fields a merge never copies from a duplicate: the survivor's identity and bookkeeping.
+_OWN_FIELDS = {"id", "slug", "name", "version", "created_at", "updated_at"}
+
+
+def _fill_blanks(survivor: Named, duplicate: Named) -> None:
+    """Copy what the survivor lacks from the duplicate (an Arabic name, a description, a
+    date) and add the duplicate's links (kinds, platforms). Its maker, for a product, and
+    everything the survivor states already stay as they are."""
+    model = type(survivor)
+    skipped = _OWN_FIELDS | value_columns(model)
+    for field in model._meta.concrete_fields:
+        if field.name in skipped or field.is_relation:
+            continue
+        if getattr(survivor, field.attname) in (None, "") and getattr(duplicate, field.attname):
+            setattr(survivor, field.attname, getattr(duplicate, field.attname))
+    for name in partial_date_names(model):
+        if not getattr(survivor, name).is_known and getattr(duplicate, name).is_known:
+            setattr(survivor, name, getattr(duplicate, name))
+    for field in model._meta.many_to_many:
+        getattr(survivor, field.name).add(*getattr(duplicate, field.name).all())
+    if isinstance(survivor, Company) and survivor.status == CompanyStatus.UNKNOWN:
         survivor.status = duplicate.status
 
 
 @transaction.atomic
-def company_merge(*, survivor: Company, duplicates: list[Company], user=None) -> Counter:
-    """Merge `duplicates` into `survivor` in one transaction; returns what moved, by kind.
-
-    Every row that points at a duplicate (deal and lawsuit parties, products, roles,
-    aliases, citations, statements, metrics, rivalries, investments) is moved; a row the
-    survivor already has in the same way is dropped rather than doubled. The duplicates'
-    names stay as aliases, their slugs redirect to the survivor, and they are deleted.
-    """
+def _merge(survivor: Named, duplicates: list[Named], user=None) -> Counter:
+    """Merge `duplicates` into `survivor` (records of one model); what moved, by kind."""
+    if any(type(record) is not type(survivor) for record in duplicates):
+        raise ValidationError(_("Only records of one kind can be merged."))
     moved: Counter = Counter()
-    duplicates = [company for company in duplicates if company.pk != survivor.pk]
+    duplicates = [record for record in duplicates if record.pk != survivor.pk]
     for duplicate in duplicates:
-        for relation in Company._meta.related_objects:
-            label = str(relation.related_model._meta.verbose_name_plural)
-            if relation.one_to_many:
-                rows = relation.related_model._default_manager.filter(
-                    **{relation.field.name: duplicate}
-                )
-                for row in rows:
-                    moved[label] += _move_row(row, relation.field.name, survivor)
-            elif relation.many_to_many:
-                for record in getattr(duplicate, relation.get_accessor_name()).all():
-                    links = getattr(record, relation.field.name)
-                    links.remove(duplicate)
-                    links.add(survivor)
-                    moved[label] += 1
-        survivor.kinds.add(*duplicate.kinds.all())
+        moved += _move_relations(duplicate, survivor)
         _fill_blanks(survivor, duplicate)
         for name in (duplicate.name, duplicate.name_ar):
             if name:
@@ -139,6 +156,28 @@ def company_merge(*, survivor: Company, duplicates: list[Company], user=None) ->
     survivor.save()
     primary_aliases_sync(survivor)
     return +moved
+
+
+def company_merge(*, survivor: Company, duplicates: list[Company], user=None) -> Counter:
+    """Merge `duplicates` into `survivor` in one transaction; returns what moved, by kind.
+
+    Every row that points at a duplicate (deal and lawsuit parties, products, roles,
+    aliases, citations, statements, metrics, rivalries, investments) is moved; a row the
+    survivor already has in the same way is dropped rather than doubled. The duplicates'
+    names stay as aliases, their slugs redirect to the survivor, and they are deleted.
+    """
+    return _merge(survivor, duplicates, user)
+
+
+def person_merge(*, survivor: Person, duplicates: list[Person], user=None) -> Counter:
+    """Merge people as `company_merge` merges companies: roles, deal and lawsuit parts,
+    statements, aliases and citations move; names stay as aliases; old slugs redirect."""
+    return _merge(survivor, duplicates, user)
+
+
+def product_merge(*, survivor: Product, duplicates: list[Product], user=None) -> Counter:
+    """Merge products as `company_merge` merges companies; the survivor keeps its maker."""
+    return _merge(survivor, duplicates, user)
 
 
 def _save(record: Named, fields: dict, links: dict | None = None, **edit) -> Named:

@@ -41,7 +41,9 @@ def _tab_content(company, tab: str) -> dict:
 
 def company_detail(request, slug: str):
     """A company's profile; its tabs load in place with htmx, or as plain links."""
-    company, redirect = record_or_redirect(company_profile_queryset(), slug, "companies:company")
+    company, redirect = record_or_redirect(
+        company_profile_queryset(), slug, "companies:company", request.META.get("QUERY_STRING", "")
+    )
     if redirect:
         return redirect
     tab = request.GET.get("tab", "deals")

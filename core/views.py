@@ -23,8 +23,13 @@ def render_page(request, template: str, context: dict, partial: str | None = Non
     return response
 
 
-def record_or_redirect(queryset, key: str, url_name: str):
-    """The record with slug (or numeric id) `key`; an old slug or an id redirects permanently.
+def _moved(url: str, query: str) -> HttpResponsePermanentRedirect:
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+def record_or_redirect(queryset, key: str, url_name: str, query: str = ""):
+    """The record with slug (or numeric id) `key`; an old slug or an id redirects permanently,
+    keeping the query string `query` ("tab=products").
 
     Returns (record, None) or (None, redirect response).
     """
@@ -37,10 +42,10 @@ def record_or_redirect(queryset, key: str, url_name: str):
     if key.isascii() and key.isdigit():
         record = queryset.filter(pk=int(key)).first()
         if record is not None:
-            return None, HttpResponsePermanentRedirect(reverse(url_name, args=[record.slug]))
+            return None, _moved(reverse(url_name, args=[record.slug]), query)
     new_slug = slug_redirect_target(model, key)
     if new_slug:
-        return None, HttpResponsePermanentRedirect(reverse(url_name, args=[new_slug]))
+        return None, _moved(reverse(url_name, args=[new_slug]), query)
     raise Http404(f"No {model._meta.verbose_name} {key!r}.")
 
 
@@ -49,7 +54,8 @@ def record_page(request, key: str, record_name: str):
     entry = record_type(record_name)
     page = entry.page
     queryset = import_string(page.queryset)() if page.queryset else entry.model.objects.all()
-    record, redirect = record_or_redirect(queryset, key, page.url_name)
+    query = request.META.get("QUERY_STRING", "")
+    record, redirect = record_or_redirect(queryset, key, page.url_name, query)
     if redirect:
         return redirect
     context = {entry.model._meta.model_name: record}
