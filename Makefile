@@ -7,11 +7,13 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install translations system-packages run test lint format migrate seed worker beat eval-ingest clean
+.PHONY: help install translations system-packages run test lint format migrate seed worker beat eval-ingest clean superuser shell
 
 help:
 	@echo "make run      install, migrate, load the seed and serve http://127.0.0.1:$(PORT) (SQLite, eager tasks)"
 	@echo "make test     run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make superuser  create an administrator for /admin/"
+	@echo "make shell    a Django shell"
 	@echo "make lint     ruff check and format check"
 	@echo "make format   ruff format and fix"
 	@echo "make worker   start a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)"
@@ -28,6 +30,15 @@ $(STAMP): pyproject.toml | $(PY)
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# Local variables for manage.py and the WSGI app (config/envfile.py): written once, never
+# overwritten, git-ignored. Variables set in the environment still win over it.
+.env:
+	@umask 077; printf '%s\n' \
+		'# Written by `make run` for local development; never commit or deploy it.' \
+		'DEBUG=1' \
+		"SECRET_KEY=$$(od -An -N48 -tx1 /dev/urandom | tr -d ' \n')" > $@.tmp && mv $@.tmp $@
+	@echo "Wrote $@ (DEBUG=1 and a random SECRET_KEY)."
 
 # System packages: gettext (compiles the Arabic translation) and Chromium (browser tests).
 system-packages:
@@ -56,8 +67,14 @@ migrate: translations
 seed: migrate
 	DEBUG=1 $(PY) manage.py load_seed
 
-run: seed
+run: .env seed
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+superuser: .env migrate
+	$(PY) manage.py createsuperuser
+
+shell: .env install
+	$(PY) manage.py shell
 
 test: translations
 	SECRET_KEY=$${SECRET_KEY:-test-only-secret-key} $(BIN)/pytest

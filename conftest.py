@@ -4,6 +4,10 @@ A test marked `postgresql` needs DATABASE_URL to point at PostgreSQL, one marked
 a Redis server at TEST_REDIS_URL (default redis://127.0.0.1:6379/15). Without them the
 test is skipped with the reason printed; with REQUIRE_SERVICES=1 (as CI sets) it fails,
 so CI cannot go green by skipping.
+
+The suite never reads a developer's `.env` (config/envfile.py): ENV_FILE is emptied here,
+for this process and every program a test starts. The settings themselves never read the
+file, so they are what the command line's environment says.
 """
 
 import os
@@ -12,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
+
+os.environ["ENV_FILE"] = ""
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("CHROMIUM", "chromium")
