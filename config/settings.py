@@ -5,7 +5,7 @@ the project folder and Celery tasks run eagerly in the web process.
 
 DATABASE_URL        database (default: sqlite:///db.sqlite3); PostgreSQL in production and CI
 CELERY_BROKER_URL   Celery broker (default: none, tasks run eagerly); Redis in production
-SECRET_KEY          required when DEBUG is off
+SECRET_KEY          required when DEBUG is off, and then not a known placeholder
 DEBUG               "1"/"true" turns debug mode on (default: off)
 ALLOWED_HOSTS       comma-separated host names (default: localhost names when DEBUG is on)
 
@@ -57,11 +57,30 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG")
 
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-never-use-in-production"
+#: Keys from examples and old defaults: anyone can sign sessions with them.
+PLACEHOLDER_SECRET_KEYS = {
+    "change-me",
+    "changeme",
+    "secret",
+    "secret-key",
+    "your-secret-key",
+    DEVELOPMENT_SECRET_KEY,
+}
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key-never-use-in-production"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+elif not DEBUG and (
+    SECRET_KEY.strip().lower() in PLACEHOLDER_SECRET_KEYS
+    or SECRET_KEY.startswith("django-insecure-")
+):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is a published placeholder; set a long random one, e.g. the output of "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else []

@@ -174,3 +174,23 @@ def test_the_proxy_header_is_ignored_unless_trusted(monkeypatch, settings):
     # Taken for plain HTTP, the request is sent to https://.
     assert response.status_code == 301
     assert response["Location"] == "https://tracker.example/"
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["change-me", "CHANGEME", "insecure-development-key-never-use-in-production"],
+)
+def test_a_placeholder_secret_key_is_refused_in_production(monkeypatch, key):
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY is a published placeholder"):
+        settings_from(monkeypatch, DEBUG="0", SECRET_KEY=key)
+
+
+def test_a_generated_insecure_key_is_refused_in_production(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY is a published placeholder"):
+        settings_from(monkeypatch, DEBUG="0", SECRET_KEY="django-insecure-" + strong_key())
+
+
+def test_any_key_will_do_while_debugging(monkeypatch):
+    assert settings_from(monkeypatch, DEBUG="1", SECRET_KEY="change-me")["SECRET_KEY"] == (
+        "change-me"
+    )
