@@ -76,6 +76,8 @@ superuser: .env migrate
 shell: .env install
 	$(PY) manage.py shell
 
+# Redis tests use TEST_REDIS_URL when given (a database they flush), else start their own
+# redis-server on a free port; they never pick the Redis on the standard port by themselves.
 test: translations
 	SECRET_KEY=$${SECRET_KEY:-test-only-secret-key} $(BIN)/pytest
 

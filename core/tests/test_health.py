@@ -8,8 +8,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from conftest import TEST_REDIS_URL
-
 
 @pytest.fixture
 def closed_port():
@@ -113,8 +111,8 @@ def test_readyz_fails_when_the_broker_is_unreachable(client, settings, closed_po
 
 @pytest.mark.redis
 @pytest.mark.django_db
-def test_readyz_checks_a_configured_broker(client, settings):
-    settings.CELERY_BROKER_URL = TEST_REDIS_URL
+def test_readyz_checks_a_configured_broker(client, settings, redis_url):
+    settings.CELERY_BROKER_URL = redis_url
     response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["checks"] == {"database": "ok", "cache": "ok", "broker": "ok"}
