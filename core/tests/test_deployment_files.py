@@ -29,6 +29,9 @@ COMPOSE_FILE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
 ENV_EXAMPLE = ROOT / ".env.example"
 SETTINGS_FILE = ROOT / "config" / "settings.py"
+OPERATIONS_GUIDE = ROOT / "docs" / "operations.md"
+#: Read outside the settings' own helpers: by dj-database-url and by config/envfile.py.
+INDIRECT_VARIABLES = {"DATABASE_URL", "ENV_FILE"}
 SERVICES = {"postgres", "redis", "web", "worker", "beat"}
 APP_SERVICES = ("web", "worker", "beat")
 VENV_BIN = Path(sys.executable).parent
@@ -263,3 +266,17 @@ def test_env_example_names_only_variables_the_settings_read():
     settings_text = SETTINGS_FILE.read_text(encoding="utf-8")
     unknown = sorted(name for name in env_example_names() if f'"{name}"' not in settings_text)
     assert not unknown, f"Variables the settings never read: {unknown}"
+
+
+def test_the_operations_guide_documents_every_variable_the_settings_read():
+    settings_text = SETTINGS_FILE.read_text(encoding="utf-8")
+    read = set(
+        re.findall(
+            r"(?:os\.environ\.get|env_bool|env_int|env_list)\(\s*\"([A-Z][A-Z0-9_]*)\"",
+            settings_text,
+        )
+    )
+    assert read
+    guide = OPERATIONS_GUIDE.read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([A-Z][A-Z0-9_]*)` \|", guide, flags=re.MULTILINE))
+    assert documented == read | INDIRECT_VARIABLES
