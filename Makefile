@@ -7,11 +7,13 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install lock translations system-packages run stack backup restore test lint format migrate seed worker beat eval-ingest clean
+.PHONY: help install lock translations system-packages run stack backup restore test lint format migrate seed worker beat eval-ingest clean superuser shell
 
 help:
 	@echo "make run      install, migrate, load the seed and serve http://127.0.0.1:$(PORT) (SQLite, eager tasks)"
 	@echo "make test     run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make superuser  create an administrator for /admin/"
+	@echo "make shell    a Django shell"
 	@echo "make lint     ruff check and format check"
 	@echo "make format   ruff format and fix"
 	@echo "make worker   start a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)"
@@ -40,6 +42,15 @@ lock: install
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
 		--python-version 3.12 --no-header --quiet -o requirements/dev.lock
 
+# Local variables for manage.py and the WSGI app (config/envfile.py): written once, never
+# overwritten, git-ignored. Variables set in the environment still win over it.
+.env:
+	@umask 077; printf '%s\n' \
+		'# Written by `make run` for local development; never commit or deploy it.' \
+		'DEBUG=1' \
+		"SECRET_KEY=$$(od -An -N48 -tx1 /dev/urandom | tr -d ' \n')" > $@.tmp && mv $@.tmp $@
+	@echo "Wrote $@ (DEBUG=1 and a random SECRET_KEY)."
+
 # System packages: gettext (compiles the Arabic translation) and Chromium (browser tests).
 system-packages:
 	@if command -v msgfmt >/dev/null && command -v chromium >/dev/null; then exit 0; fi; \
@@ -67,9 +78,17 @@ migrate: translations
 seed: migrate
 	DEBUG=1 $(PY) manage.py load_seed
 
-run: seed
+run: .env seed
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+superuser: .env migrate
+	$(PY) manage.py createsuperuser
+
+shell: .env install
+	$(PY) manage.py shell
+
+# Redis tests use TEST_REDIS_URL when given (a database they flush), else start their own
+# redis-server on a free port; they never pick the Redis on the standard port by themselves.
 test: translations
 	SECRET_KEY=$${SECRET_KEY:-test-only-secret-key} $(BIN)/pytest
 
@@ -114,7 +133,8 @@ restore: install
 
 # The production processes without Docker (Procfile, run by honcho): gunicorn on
 # STACK_BIND (default 127.0.0.1:8000), a Celery worker and Celery beat, on the PostgreSQL
-# and Redis the environment names. Migrates and collects static files first.
+# and Redis the environment names. Migrates and collects static files first. honcho reads
+# no .env (it would override the environment); the processes read it as usual.
 stack: translations
 	@for name in DATABASE_URL CELERY_BROKER_URL SECRET_KEY; do \
 		if [ -z "$$(printenv $$name)" ]; then \
@@ -123,7 +143,7 @@ stack: translations
 	done
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input -v0
-	exec $(BIN)/honcho -f Procfile start
+	exec $(BIN)/honcho --env /dev/null -f Procfile start
 
 clean:
 	rm -rf $(VENV) .pytest_cache staticfiles

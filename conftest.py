@@ -1,23 +1,34 @@
 """Project-wide pytest setup: service markers that skip locally and fail in CI.
 
 A test marked `postgresql` needs DATABASE_URL to point at PostgreSQL, one marked `redis`
-a Redis server at TEST_REDIS_URL (default redis://127.0.0.1:6379/15). Without them the
-test is skipped with the reason printed; with REQUIRE_SERVICES=1 (as CI sets) it fails,
-so CI cannot go green by skipping.
+a Redis server: the `redis_url` fixture gives TEST_REDIS_URL when it is set (a database
+the tests may flush), else starts a redis-server of its own on a free port for the
+session. A Redis nobody named is never touched. Without them the test is skipped with
+the reason printed; with REQUIRE_SERVICES=1 (as CI sets) it fails, so CI cannot go
+green by skipping.
+
+The suite never reads a developer's `.env` (config/envfile.py): ENV_FILE is emptied here,
+for this process and every program a test starts. The settings themselves never read the
+file, so they are what the command line's environment says.
 """
 
 import os
 import shutil
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
 
+os.environ["ENV_FILE"] = ""
+
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("CHROMIUM", "chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
-#: The Redis database the Celery tests use as their broker (flushed by each of them).
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+#: A Redis database given for the tests (flushed by the Celery tests); none by default.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
 
 
 def missing_service(reason: str) -> None:
@@ -62,10 +73,60 @@ def _require_marked_services(request):
     if request.node.get_closest_marker("redis"):
         import redis
 
+        url = request.getfixturevalue("redis_url")
         try:
-            redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2).ping()
+            redis.Redis.from_url(url, socket_connect_timeout=2).ping()
         except redis.RedisError as error:
-            missing_service(f"Redis not reachable at {TEST_REDIS_URL} ({error})")
+            missing_service(f"Redis not reachable at {url} ({error})")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_redis(url: str, server: subprocess.Popen, log: Path) -> None:
+    import redis
+
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+            return
+        except redis.ConnectionError:
+            time.sleep(0.1)
+    server.kill()
+    missing_service(f"The tests' own redis-server did not start: {log.read_text()[-2000:]}")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """TEST_REDIS_URL if given, else a redis-server started for this session and stopped after.
+
+    Tests may flush the database they get, so the suite never picks a Redis by itself
+    (such as whatever answers on the standard port).
+    """
+    if TEST_REDIS_URL:
+        yield TEST_REDIS_URL
+        return
+    executable = shutil.which("redis-server")
+    if not executable:
+        missing_service("No Redis for the tests: set TEST_REDIS_URL or install redis-server")
+    folder = tmp_path_factory.mktemp("redis")
+    log = folder / "redis.log"
+    port = _free_port()
+    arguments = ["--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    server = subprocess.Popen(
+        [executable, *arguments, "--dir", str(folder), "--logfile", str(log)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    _wait_for_redis(url, server, log)
+    yield url
+    server.terminate()
+    server.wait(timeout=30)
 
 
 @pytest.fixture

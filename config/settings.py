@@ -5,9 +5,19 @@ the project folder and Celery tasks run eagerly in the web process.
 
 DATABASE_URL        database (default: sqlite:///db.sqlite3); PostgreSQL in production and CI
 CELERY_BROKER_URL   Celery broker (default: none, tasks run eagerly); Redis in production
-SECRET_KEY          required when DEBUG is off
+SECRET_KEY          required when DEBUG is off, and then not a known placeholder
 DEBUG               "1"/"true" turns debug mode on (default: off)
 ALLOWED_HOSTS       comma-separated host names (default: localhost names when DEBUG is on)
+
+HTTPS (see docs/operations.md):
+SECURE_SSL_REDIRECT             "1" redirects plain HTTP to HTTPS (default: off)
+SECURE_HSTS_SECONDS             HSTS max-age (default: one year when DEBUG is off, else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS  "0" limits HSTS to this host (default: on)
+SECURE_HSTS_PRELOAD             "1" asks browsers' preload lists for the host (default: off)
+SESSION_COOKIE_SECURE           "0" lets the session cookie go over HTTP (default: on unless DEBUG)
+CSRF_COOKIE_SECURE              "0" lets the CSRF cookie go over HTTP (default: on unless DEBUG)
+CSRF_TRUSTED_ORIGINS            comma-separated origins, e.g. https://tracker.example
+TRUST_X_FORWARDED_PROTO         "1" when a proxy in front sets X-Forwarded-Proto (default: off)
 """
 
 import os
@@ -28,6 +38,16 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if not value:
@@ -37,14 +57,50 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG")
 
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-never-use-in-production"
+#: Keys from examples and old defaults: anyone can sign sessions with them.
+PLACEHOLDER_SECRET_KEYS = {
+    "change-me",
+    "changeme",
+    "secret",
+    "secret-key",
+    "your-secret-key",
+    DEVELOPMENT_SECRET_KEY,
+}
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key-never-use-in-production"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+elif not DEBUG and (
+    SECRET_KEY.strip().lower() in PLACEHOLDER_SECRET_KEYS
+    or SECRET_KEY.startswith("django-insecure-")
+):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is a published placeholder; set a long random one, e.g. the output of "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG else []
+)
+
+# HTTPS. In production (DEBUG off) secure cookies and HSTS are on unless a variable turns
+# them off; while debugging on http://127.0.0.1 they are off. The redirect is opt-in: behind
+# a proxy that does not say the request came over HTTPS, it would redirect forever.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading is hard to undo, so it is never on by default.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Trusting the header is safe only when a proxy sets it on every request (and drops the
+# client's own): otherwise anyone could claim HTTPS. Hence opt-in.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("TRUST_X_FORWARDED_PROTO") else None
 )
 
 INSTALLED_APPS = [
@@ -71,6 +127,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: probes skip host checks, redirects, sessions and throttling (core/health.py).
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -196,6 +254,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a `kind` field; this one's choices need a name of their own.
+    "ENUM_NAME_OVERRIDES": {"DevelopmentKindEnum": "deals.models.DevelopmentKind"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.add_error_responses",

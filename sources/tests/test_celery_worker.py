@@ -16,7 +16,6 @@ from django.db import connection
 from kombu import pools
 
 from config.celery import app
-from conftest import TEST_REDIS_URL
 from sources.models import IngestionRun, IngestionStatus, Proposal
 from sources.services import article_submit
 
@@ -42,24 +41,24 @@ def _reset_connections() -> None:
 
 
 @pytest.fixture
-def broker():
+def broker(redis_url):
     """The test process sends tasks to Redis instead of running them eagerly."""
     import redis
 
-    redis.Redis.from_url(TEST_REDIS_URL).flushdb()
+    redis.Redis.from_url(redis_url).flushdb()
     saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
-    app.conf.update(broker_url=TEST_REDIS_URL, task_always_eager=False)
+    app.conf.update(broker_url=redis_url, task_always_eager=False)
     _reset_connections()
-    yield TEST_REDIS_URL
+    yield redis_url
     app.conf.update(saved)
     _reset_connections()
 
 
-def start_worker(script: list[str], log: Path) -> subprocess.Popen:
+def start_worker(script: list[str], log: Path, broker_url: str) -> subprocess.Popen:
     settings = connection.settings_dict
     env = {
         **os.environ,
-        "CELERY_BROKER_URL": TEST_REDIS_URL,
+        "CELERY_BROKER_URL": broker_url,
         "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
         "DATABASE_URL": (
             f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@{settings['HOST']}:"
@@ -101,7 +100,7 @@ def run_of(article) -> IngestionRun:
 
 def test_a_worker_ingests_an_article_sent_through_redis(broker, tmp_path):
     log = tmp_path / "worker.log"
-    worker = start_worker(["-m", "celery", "-A", "config", "worker"], log)
+    worker = start_worker(["-m", "celery", "-A", "config", "worker"], log, broker)
     try:
         article, run = article_submit(text=ARTICLE, language="ar", title="Nimbus buys Lumen")
         assert run.status == IngestionStatus.PENDING
@@ -127,7 +126,7 @@ def test_a_worker_ingests_an_article_sent_through_redis(broker, tmp_path):
 
 def test_an_article_whose_worker_dies_mid_task_is_ingested_when_a_worker_returns(broker, tmp_path):
     log = tmp_path / "worker.log"
-    doomed = start_worker([str(ROOT / "sources" / "tests" / "hanging_worker.py")], log)
+    doomed = start_worker([str(ROOT / "sources" / "tests" / "hanging_worker.py")], log, broker)
     try:
         article, _run = article_submit(text=ARTICLE, language="ar")
         wait_for(
@@ -142,7 +141,7 @@ def test_an_article_whose_worker_dies_mid_task_is_ingested_when_a_worker_returns
     assert not Proposal.objects.filter(article=article).exists()
 
     time.sleep(VISIBILITY_TIMEOUT + 1)
-    worker = start_worker(["-m", "celery", "-A", "config", "worker"], log)
+    worker = start_worker(["-m", "celery", "-A", "config", "worker"], log, broker)
     try:
         wait_for(
             lambda: run_of(article).status == IngestionStatus.DONE,
