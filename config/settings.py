@@ -300,16 +300,16 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 1,
 }
 # Celery beat: send again ingestion runs that wait for the queue or have stalled.
-INGESTION_STALL_SECONDS = int(os.environ.get("INGESTION_STALL_SECONDS", "900"))
+INGESTION_STALL_SECONDS = env_int("INGESTION_STALL_SECONDS", 900)
 CELERY_BEAT_SCHEDULE = {
     "sweep-ingestion": {
         "task": "sources.tasks.sweep_ingestion",
-        "schedule": float(os.environ.get("INGESTION_SWEEP_SECONDS", "60")),
+        "schedule": float(env_int("INGESTION_SWEEP_SECONDS", 60)),
     },
 }
 # Without a broker an article is read inside the request that submits it: longer ones are
 # refused with a message rather than outlast the web server's timeout.
-EAGER_MAX_ARTICLE_CHARACTERS = int(os.environ.get("EAGER_MAX_ARTICLE_CHARACTERS", "20000"))
+EAGER_MAX_ARTICLE_CHARACTERS = env_int("EAGER_MAX_ARTICLE_CHARACTERS", 20_000)
 
 LOGGING = {
     "version": 1,
