@@ -12,6 +12,7 @@ from import_export.formats.base_formats import CSV, JSON
 from core.admin import (
     HasCitationFilter,
     ServiceAdmin,
+    TextDirectionMixin,
     TrackedAdmin,
     TrackedAdminForm,
     with_citation_count,
@@ -188,7 +189,7 @@ class AliasInlineFormSet(BaseInlineFormSet):
             seen.add(key)
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(TextDirectionMixin, admin.TabularInline):
     model = Alias
     formset = AliasInlineFormSet
     extra = 1
@@ -196,7 +197,7 @@ class AliasInline(admin.TabularInline):
     readonly_fields = ["key", "loose_key"]
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(TextDirectionMixin, admin.TabularInline):
     model = Role
     extra = 0
     fields = ["person", "company", "title", "title_ar", "started_on", "started_precision"]
@@ -204,7 +205,7 @@ class RoleInline(admin.TabularInline):
     show_change_link = True
 
 
-class ProductInline(admin.TabularInline):
+class ProductInline(TextDirectionMixin, admin.TabularInline):
     model = Product
     extra = 0
     fields = ["name", "name_ar", "kind", "launched_on", "launched_precision"]

@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, models
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -42,7 +42,35 @@ class TrackedAdminForm(forms.ModelForm):
         return cleaned
 
 
-class TrackedAdmin(SimpleHistoryAdmin):
+#: Text fields always written in Latin letters, whatever the interface's direction.
+_LATIN_ONLY_SUFFIXES = ("_currency", "_code", "key", "jurisdiction", "country")
+
+
+def text_direction(db_field) -> str | None:
+    """The `dir` of a text input: `ltr` for slugs, addresses, codes and keys (in the Arabic
+    admin their start was clipped), `rtl` for Arabic fields (`*_ar`), `auto` for the rest,
+    so a name shows in its own script's direction; None for a field that is not text."""
+    if isinstance(db_field, models.SlugField | models.URLField | models.EmailField):
+        return "ltr"
+    if not isinstance(db_field, models.CharField | models.TextField) or db_field.choices:
+        return None
+    if db_field.name.endswith(_LATIN_ONLY_SUFFIXES):
+        return "ltr"
+    return "rtl" if db_field.name.endswith("_ar") else "auto"
+
+
+class TextDirectionMixin:
+    """Form fields of an admin (or inline) carry the `dir` their script needs."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        direction = text_direction(db_field)
+        if formfield is not None and direction:
+            formfield.widget.attrs.setdefault("dir", direction)
+        return formfield
+
+
+class TrackedAdmin(TextDirectionMixin, SimpleHistoryAdmin):
     """Admin for a `TrackedModel`: history, revert, optimistic locking, citation warning."""
 
     form = TrackedAdminForm

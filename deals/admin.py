@@ -9,6 +9,7 @@ from companies.admin import AliasSearchMixin, FileImportExportAdmin, ids_of
 from core.admin import (
     HasCitationFilter,
     ServiceAdmin,
+    TextDirectionMixin,
     with_citation_count,
     year_filter,
 )
@@ -68,7 +69,7 @@ class LawsuitPartiesFormSet(PartiesFormSet):
     role_field = "side"
 
 
-class DealPartyInline(admin.TabularInline):
+class DealPartyInline(TextDirectionMixin, admin.TabularInline):
     model = DealParty
     formset = PartiesFormSet
     extra = 2
@@ -238,7 +239,7 @@ class InvestmentAdmin(AliasSearchMixin, DealsServiceAdmin, FileImportExportAdmin
         return investment.citation_count
 
 
-class LawsuitPartyInline(admin.TabularInline):
+class LawsuitPartyInline(TextDirectionMixin, admin.TabularInline):
     model = LawsuitParty
     formset = LawsuitPartiesFormSet
     extra = 2
@@ -269,7 +270,7 @@ def events_save(formset, *, user) -> None:
             formset.new_objects.append(added)
 
 
-class LawsuitEventInline(admin.TabularInline):
+class LawsuitEventInline(TextDirectionMixin, admin.TabularInline):
     model = LawsuitEvent
     extra = 0
     fields = ["kind", "occurred_on", "occurred_precision", "summary", "summary_ar"]

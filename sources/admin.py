@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import TrackedAdmin, TrackedAdminForm
+from core.admin import TextDirectionMixin, TrackedAdmin, TrackedAdminForm
 
 from .models import (
     CITATION_TARGETS,
@@ -37,7 +37,7 @@ from .services.review import (
 )
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(TextDirectionMixin, admin.TabularInline):
     """A record's citations, edited beside it: the article and the words that state it."""
 
     model = Citation
@@ -77,7 +77,7 @@ class ArticleForm(TrackedAdminForm):
         return text.strip()
 
 
-class IngestionRunInline(admin.TabularInline):
+class IngestionRunInline(TextDirectionMixin, admin.TabularInline):
     """The article's ingestion runs, latest first: status, attempts and any error."""
 
     model = IngestionRun
