@@ -1,7 +1,8 @@
 """Amounts of money in Arabic and English news text, with their qualifier and basis.
 
 «14 مليار دولار», «4 مليارات دولار», «تصل قيمتها إلى 100 مليون دولار», «نحو ٢٫٧٥ مليار
-دولار», «مليار دولار» and the dual «ملياري دولار» without a number, "$14.3 billion",
+دولار», «مليار دولار» and the dual «ملياري دولار» without a number, «مليار ونصف المليار
+دولار» (1.5 billion), "$14.3 billion",
 "€500m", "up to $100 million", "about US$97bn", "$700 mln", "S$873 million" (Singapore
 dollars: the letters before "$" name the dollar).
 """
@@ -31,13 +32,19 @@ _QUALIFIER_EN = (
     r"at\s+least|more\s+than|over)"
 )
 
-ARABIC_AMOUNT = re.compile(rf"(?:{_QUALIFIER_AR}\s+)?{_NUMBER}\s*(?:{_SCALE_AR}\s+)?{_CURRENCY_AR}")
+#: «ونصف المليار», «وربع»: a half or a quarter of the scale, added to the amount.
+_FRACTION_AR = r"(?:\s+و(?P<fraction>نصف|ربع)(?:\s+(?:ال)?(?:مليار|مليون|ألف))?)?"
+ARABIC_AMOUNT = re.compile(
+    rf"(?:{_QUALIFIER_AR}\s+)?{_NUMBER}\s*(?:{_SCALE_AR}{_FRACTION_AR}\s+)?{_CURRENCY_AR}"
+)
 #: A scale word standing for its number: «مليار دولار» (one), «ملياري دولار» (two).
 ARABIC_WORD_AMOUNT = re.compile(
     rf"(?:{_QUALIFIER_AR}\s+)?(?<![\d.,])(?<![\d.,]\s)"
-    rf"(?P<scale_word>مليار|ملياري|مليارَي|مليون|مليوني|مليونَي|ألف|ألفي)\s+{_CURRENCY_AR}"
+    rf"(?P<scale_word>مليار|ملياري|مليارَي|مليون|مليوني|مليونَي|ألف|ألفي){_FRACTION_AR}"
+    rf"\s+{_CURRENCY_AR}"
 )
 _WORD_NUMBERS = {"مليار": 10**9, "مليون": 10**6, "ألف": 10**3}
+_FRACTIONS = {"نصف": Decimal("0.5"), "ربع": Decimal("0.25")}
 ENGLISH_AMOUNT = re.compile(
     rf"(?:\b{_QUALIFIER_EN}\s+)?{_SYMBOL}\s?{_NUMBER}(?:\s?{_SCALE_EN})?",
     re.IGNORECASE,
@@ -151,11 +158,16 @@ def _amount(number: str, scale: str | None) -> Decimal | None:
 def _word_amount(word: str) -> Decimal:
     """«مليار» is one billion; the dual «ملياري» two."""
     bare = word.replace("\u064e", "")
+    unit = _word_unit(bare)
+    return unit if bare in _WORD_NUMBERS else 2 * unit
+
+
+def _word_unit(word: str) -> Decimal:
+    """What one of a scale word counts: a billion for «مليار» and «ملياري»."""
+    bare = word.replace("\u064e", "")
     for stem, value in _WORD_NUMBERS.items():
-        if bare == stem:
+        if bare in (stem, stem + "ي"):
             return Decimal(value)
-        if bare == stem + "ي":
-            return Decimal(2 * value)
     raise ValueError(word)
 
 
@@ -196,6 +208,9 @@ def money_mentions(text: str) -> list[MoneyMention]:
                 amount = _word_amount(groups["scale_word"])
             else:
                 amount = _amount(groups["number"], scale)
+            if amount is not None and groups.get("fraction"):
+                unit = _amount("1", scale) if scale else _word_unit(groups["scale_word"])
+                amount += unit * _FRACTIONS[groups["fraction"]]
             currency_text = (
                 groups.get("currency_ar")
                 or groups.get("symbol")

@@ -26,6 +26,11 @@ def only(text):
         ("إيرادات سنوية تصل إلى 200 مليون دولار", "200000000", "USD", "up_to", "total"),
         ("صفقة بقيمة 3 ملايين دولار أمريكي", "3000000", "USD", "exact", "total"),
         ("ما لا يقل عن 1.5 مليار ريال سعودي", "1500000000", "SAR", "at_least", "total"),
+        # A half or a quarter of the scale, said in words.
+        ("بقيمة مليار ونصف المليار دولار", "1500000000", "USD", "exact", "total"),
+        ("نحو 3 مليارات ونصف المليار دولار", "3500000000", "USD", "about", "total"),
+        ("صفقة بـ 2 مليون وربع دولار", "2250000", "USD", "exact", "total"),
+        ("ملياري ونصف دولار", "2500000000", "USD", "exact", "total"),
         ("raised $14.3 billion from investors", "14300000000", "USD", "exact", "total"),
         ("a €500m round", "500000000", "EUR", "exact", "total"),
         ("up to $100 million per contract", "100000000", "USD", "up_to", "per_contract"),
