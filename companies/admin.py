@@ -236,7 +236,15 @@ class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
         (_("Founded"), {"fields": ["founded_on", "founded_precision", "founded_inferred"]}),
         (
             _("Details"),
-            {"fields": ["headquarters_country", "website", "description", "description_ar"]},
+            {
+                "fields": [
+                    "headquarters_country",
+                    "website",
+                    "wikidata",
+                    "description",
+                    "description_ar",
+                ]
+            },
         ),
     ]
     filter_horizontal = ["kinds"]

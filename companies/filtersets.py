@@ -3,16 +3,21 @@
 import django_filters
 
 from core.api.filters import YearFilter
+from core.models import wikidata_validator
 
 from .models import Company, CompanyKind, CompanyStatus, Person, Product, ProductKind
 from .search import alias_search
 
 
 class AliasQueryFilterSet(django_filters.FilterSet):
-    """`q`: records whose names match in any spelling (Arabic variants, Latin, prefixes)."""
+    """`q`: records whose names match in any spelling (Arabic variants, Latin, prefixes);
+    `wikidata`: the record of a Wikidata item."""
 
     alias_kind = ""
     q = django_filters.CharFilter(method="filter_q", label="Names in any spelling or script")
+    wikidata = django_filters.CharFilter(
+        label="Wikidata QID, such as Q380", validators=[wikidata_validator]
+    )
 
     def filter_q(self, queryset, name, value):
         hits = alias_search(value, kinds=[self.alias_kind], limit=500)

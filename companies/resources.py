@@ -35,6 +35,7 @@ class CompanyResource(ServiceResource):
             "status",
             "headquarters_country",
             "website",
+            "wikidata",
             "description",
             "description_ar",
         ]

@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -156,3 +157,50 @@ def value_columns(model: type[models.Model]) -> set[str]:
         for name in names
         for part in parts
     }
+
+
+#: A Wikidata item: "Q" and its number, as Wikidata writes it (Q380 is Meta Platforms).
+wikidata_validator = RegexValidator(
+    r"^Q[1-9][0-9]{0,11}\Z",
+    _("A Wikidata QID is Q followed by its number, such as Q380."),
+)
+
+
+class HasWikidata(models.Model):
+    """A record that may name its Wikidata item, so the data joins with other datasets.
+
+    Entered by a curator from Wikidata itself (or a source that names it), never guessed;
+    blank when unknown. A QID belongs to one record of a model:
+    `wikidata_constraints()` goes in the model's Meta.
+    """
+
+    wikidata = models.CharField(
+        _("Wikidata QID"),
+        max_length=13,
+        blank=True,
+        validators=[wikidata_validator],
+        help_text=_("Its Wikidata item, such as Q380, checked on Wikidata; empty if unknown."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def wikidata_url(self) -> str:
+        return wikidata_url(self.wikidata)
+
+
+def wikidata_url(qid: str) -> str:
+    """The Wikidata page of an item; empty for no item."""
+    return f"https://www.wikidata.org/wiki/{qid}" if qid else ""
+
+
+def wikidata_constraints() -> list[models.BaseConstraint]:
+    return [
+        models.UniqueConstraint(
+            fields=["wikidata"],
+            condition=~Q(wikidata=""),
+            name="%(app_label)s_%(class)s_wikidata_once",
+            violation_error_message=_("Another record already has this Wikidata QID."),
+        )
+    ]

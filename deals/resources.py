@@ -170,6 +170,7 @@ class LawsuitResource(PartiesResource):
             "title_ar",
             "court",
             "docket_number",
+            "docket_url",
             "jurisdiction",
             "status",
             "filed",

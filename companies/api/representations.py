@@ -17,6 +17,7 @@ from core.api.representations import (
     references_by_record,
 )
 from core.api.serializers import AliasOut, CitationOut, PartialDateOut, ReferenceOut
+from core.models import wikidata_url
 from sources.api.representations import citations_by_record
 
 from ..models import Alias, Company, Person, Product, Role
@@ -50,6 +51,8 @@ class RecordOut(serializers.Serializer):
     name_ar = serializers.CharField(allow_blank=True)
     description = serializers.CharField(allow_blank=True)
     description_ar = serializers.CharField(allow_blank=True)
+    wikidata = serializers.CharField(allow_blank=True, help_text="Wikidata QID; empty if unknown.")
+    wikidata_url = serializers.CharField(allow_blank=True, help_text="Its Wikidata page.")
     aliases = AliasOut(many=True)
     citations = CitationOut(many=True)
     version = serializers.IntegerField()
@@ -134,6 +137,7 @@ class NamedRepresentation(Representation):
         "name_ar",
         "description",
         "description_ar",
+        "wikidata",
         "version",
         "updated_at",
     )
@@ -162,6 +166,8 @@ class NamedRepresentation(Representation):
             "name_ar": row["name_ar"],
             "description": row["description"],
             "description_ar": row["description_ar"],
+            "wikidata": row["wikidata"],
+            "wikidata_url": wikidata_url(row["wikidata"]),
             "aliases": attrs["aliases"],
             "citations": attrs["citations"],
             "version": row["version"],

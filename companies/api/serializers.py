@@ -86,6 +86,7 @@ class CompanyWrite(NamedRecordSerializer):
             "website",
             "description",
             "description_ar",
+            "wikidata",
             "version",
             "confirm_new",
         ]
@@ -104,6 +105,7 @@ class PersonWrite(NamedRecordSerializer):
             "name_ar",
             "description",
             "description_ar",
+            "wikidata",
             "version",
             "confirm_new",
         ]
@@ -131,6 +133,7 @@ class ProductWrite(NamedRecordSerializer):
             "platforms",
             "description",
             "description_ar",
+            "wikidata",
             "version",
             "confirm_new",
         ]

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel
+from core.models import HasWikidata, TrackedModel, wikidata_constraints
 from core.records import HasPage
 from core.slugs import unique_slug
 
@@ -41,7 +41,7 @@ class CompanyStatus(models.TextChoices):
     DEFUNCT = "defunct", _("defunct")
 
 
-class Company(HasPage, partial_date_fields("founded", _("founded")), TrackedModel):
+class Company(HasPage, partial_date_fields("founded", _("founded")), HasWikidata, TrackedModel):
     """An organisation the tracker follows: a lab, a startup, a studio, an investor."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
@@ -79,7 +79,7 @@ class Company(HasPage, partial_date_fields("founded", _("founded")), TrackedMode
         ordering = ["name"]
         verbose_name = _("company")
         verbose_name_plural = _("companies")
-        constraints = [*partial_date_constraints("founded")]
+        constraints = [*partial_date_constraints("founded"), *wikidata_constraints()]
 
     def __str__(self):
         return self.name or self.name_ar

@@ -5,14 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel, related_label
+from core.models import HasWikidata, TrackedModel, related_label, wikidata_constraints
 from core.records import HasPage
 from core.slugs import unique_slug
 
 from .companies import Company
 
 
-class Person(HasPage, TrackedModel):
+class Person(HasPage, HasWikidata, TrackedModel):
     """A person named by a source: an executive, a founder, an investor."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
@@ -31,6 +31,7 @@ class Person(HasPage, TrackedModel):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        constraints = [*wikidata_constraints()]
 
     def __str__(self):
         return self.name or self.name_ar

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel
+from core.models import HasWikidata, TrackedModel, wikidata_constraints
 from core.records import HasPage
 from core.slugs import unique_slug
 
@@ -20,7 +20,7 @@ class ProductKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Product(HasPage, partial_date_fields("launched", _("launched")), TrackedModel):
+class Product(HasPage, partial_date_fields("launched", _("launched")), HasWikidata, TrackedModel):
     """A model, an app or a service a company makes (Sora, Imagine, Instagram)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
@@ -51,7 +51,7 @@ class Product(HasPage, partial_date_fields("launched", _("launched")), TrackedMo
         ordering = ["name"]
         verbose_name = _("product")
         verbose_name_plural = _("products")
-        constraints = [*partial_date_constraints("launched")]
+        constraints = [*partial_date_constraints("launched"), *wikidata_constraints()]
 
     def __str__(self):
         return self.name or self.name_ar

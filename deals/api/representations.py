@@ -268,6 +268,9 @@ class LawsuitOut(DatedRecordOut):
     title_ar = serializers.CharField(allow_blank=True)
     court = serializers.CharField(allow_blank=True)
     docket_number = serializers.CharField(allow_blank=True)
+    docket_url = serializers.CharField(
+        allow_blank=True, help_text="The court's docket online (CourtListener, PACER)."
+    )
     jurisdiction = serializers.CharField(allow_blank=True)
     filed = PartialDateOut()
     claims = serializers.ListField(child=serializers.CharField())
@@ -286,6 +289,7 @@ class LawsuitRepresentation(DatedRepresentation):
         "title_ar",
         "court",
         "docket_number",
+        "docket_url",
         "jurisdiction",
         *partial_date_fields("filed"),
     )
@@ -342,6 +346,7 @@ class LawsuitRepresentation(DatedRepresentation):
             "title_ar": row["title_ar"],
             "court": row["court"],
             "docket_number": row["docket_number"],
+            "docket_url": row["docket_url"],
             "jurisdiction": row["jurisdiction"],
             "filed": partial_date(row, "filed"),
             "claims": attrs["claims"],

@@ -147,7 +147,8 @@ class LawsuitWrite(CitedRecordWrite):
 
     class Meta:
         model = Lawsuit
-        fields = [*TITLED, "court", "docket_number", "jurisdiction", "status", "filed", "claims"]
+        fields = [*TITLED, "court", "docket_number", "docket_url", "jurisdiction", "status"]
+        fields += ["filed", "claims"]
         fields += [*SUMMARISED, "parties", "citations", "version"]
         extra_kwargs = SLUG_OPTIONAL
 

@@ -53,6 +53,12 @@ class Lawsuit(HasPage, partial_date_fields("filed", _("filed")), TrackedModel):
     title_ar = models.CharField(_("Arabic title"), max_length=300, blank=True)
     court = models.CharField(_("court"), max_length=200, blank=True)
     docket_number = models.CharField(_("docket number"), max_length=100, blank=True)
+    docket_url = models.URLField(
+        _("docket link"),
+        max_length=500,
+        blank=True,
+        help_text=_("The court's docket online (a CourtListener or PACER page)."),
+    )
     jurisdiction = models.CharField(
         _("jurisdiction"), max_length=2, blank=True, help_text=_("ISO 3166-1 alpha-2 code.")
     )

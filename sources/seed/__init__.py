@@ -162,6 +162,7 @@ class _Loader:
                 description=entry.get("description", ""),
                 description_ar=entry.get("description_ar", ""),
                 status=entry.get("status", "unknown"),
+                wikidata=entry.get("wikidata", ""),
                 **self._date(where, entry, "founded"),
             )
             self._names(company, entry)
@@ -176,6 +177,7 @@ class _Loader:
                 slug=entry["slug"],
                 name=entry["name"],
                 name_ar=entry.get("name_ar", ""),
+                wikidata=entry.get("wikidata", ""),
             )
             self._names(person, entry)
             self._cite(where, entry, person)
