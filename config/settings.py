@@ -8,6 +8,8 @@ CELERY_BROKER_URL   Celery broker (default: none, tasks run eagerly); Redis in p
 SECRET_KEY          required when DEBUG is off
 DEBUG               "1"/"true" turns debug mode on (default: off)
 ALLOWED_HOSTS       comma-separated host names (default: localhost names when DEBUG is on)
+TRUSTED_PROXIES     number of reverse proxies in front of the app whose X-Forwarded-For
+                    counts (default: 0, the header is ignored); see docs/operations.md
 """
 
 import os
@@ -26,6 +28,15 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_count(name: str, default: int = 0) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number of 0 or more, not {value!r}.")
+    return int(value)
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -161,6 +172,10 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 
+# Reverse proxies in front of the app: only their X-Forwarded-For entries are believed
+# when per-client limits look for the client's address (core.addresses).
+TRUSTED_PROXIES = env_count("TRUSTED_PROXIES")
+
 # REST API v1.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -177,8 +192,10 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["core.api.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PagePagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["core.api.throttling.ClientAnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    # Any other DRF throttle reads the client's address by the same rule.
+    "NUM_PROXIES": TRUSTED_PROXIES,
     "EXCEPTION_HANDLER": "core.api.exceptions.api_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
