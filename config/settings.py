@@ -10,9 +10,12 @@ DEBUG               "1"/"true" turns debug mode on (default: off)
 ALLOWED_HOSTS       comma-separated host names (default: localhost names when DEBUG is on)
 TRUSTED_PROXIES     number of reverse proxies in front of the app whose X-Forwarded-For
                     counts (default: 0, the header is ignored); see docs/operations.md
+LOGIN_FAILURE_LIMIT failed sign-ins from one address for one username before a lockout (5)
+LOGIN_COOLOFF_MINUTES minutes a lockout lasts (default: 30)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,12 +33,14 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def env_count(name: str, default: int = 0) -> int:
+def env_count(name: str, default: int = 0, minimum: int = 0) -> int:
     value = os.environ.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit():
-        raise ImproperlyConfigured(f"{name} must be a whole number of 0 or more, not {value!r}.")
+    if not value.isdigit() or int(value) < minimum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of {minimum} or more, not {value!r}."
+        )
     return int(value)
 
 
@@ -75,6 +80,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "import_export",
+    "axes",
     "core",
     "companies",
     "deals",
@@ -95,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -175,6 +183,22 @@ CACHES = {
 # Reverse proxies in front of the app: only their X-Forwarded-For entries are believed
 # when per-client limits look for the client's address (core.addresses).
 TRUSTED_PROXIES = env_count("TRUSTED_PROXIES")
+
+# Sign-in lockout (django-axes): after LOGIN_FAILURE_LIMIT failed sign-ins for one username
+# from one client address, further attempts are refused for LOGIN_COOLOFF_MINUTES. The
+# attempts are rows in the database, so every web process sees them. Tokens are not
+# affected: the API never signs in with a password.
+AUTHENTICATION_BACKENDS = [
+    "core.signin.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_count("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_count("LOGIN_COOLOFF_MINUTES", 30, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.signin.lockout_response"
+AXES_VERBOSE = False
 
 # REST API v1.
 REST_FRAMEWORK = {
