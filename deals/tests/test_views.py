@@ -9,11 +9,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from companies.models import Company
+from companies.models import Alias, Company
 from companies.services import company_merge
 from companies.tests.factories import CompanyFactory, PersonFactory
 from deals.models import DealParty
-from deals.tests.factories import DealFactory, DealPartyFactory
+from deals.tests.factories import (
+    DealFactory,
+    DealPartyFactory,
+    LawsuitFactory,
+    LawsuitPartyFactory,
+)
 from sources.models import Article
 from sources.tests.factories import ArticleFactory
 
@@ -172,7 +177,9 @@ class TestDevelopmentPage:
         assert "<h1>Meta and other companies face similar suits over training data</h1>" in html
         assert "litigation" in html
         assert "2025 (inferred from the source)" in html
-        assert f'<a href="{reverse("companies:company", args=["meta"])}">Meta</a>' in html
+        assert (
+            f'<a href="{reverse("companies:company", args=["meta"])}"><bdi>Meta</bdi></a>' in html
+        )
         assert "several other companies face lawsuits" in html
         assert "1 source" in html
         assert "فيما تواجه ميتا وعدة شركات أخرى دعاوى مشابهة" in html
@@ -220,7 +227,7 @@ class TestCompanyProfile:
     @pytest.mark.parametrize(
         ("company", "tab", "text"),
         [
-            ("meta", "investments", "Investment in Scale AI"),
+            ("meta", "investments", "Investment in <bdi>Scale AI</bdi>"),
             ("midjourney", "lawsuits", "Disney and Universal v. Midjourney"),
             ("meta", "products", "Movie Gen"),
             ("meta", "people", "Alexandr Wang"),
@@ -293,3 +300,35 @@ def test_page_query_counts_do_not_grow_with_rows(client, url, django_assert_max_
     grow(40)
     with django_assert_max_num_queries(few):
         page(client, url)
+
+
+@pytest.mark.django_db
+class TestNamesAreIsolated:
+    """A name's direction (or a stray override in an old row) stays inside the name."""
+
+    NAME = "Evil\u202eCorp"
+    ISOLATED = "<bdi>Evil\u202eCorp</bdi>"
+
+    @pytest.fixture
+    def company(self):
+        company = CompanyFactory(name=self.NAME, name_ar="")
+        Alias.objects.create(company=company, name=self.NAME, is_primary=True)
+        deal = DealFactory(announced_on=datetime.date(2025, 3, 1), announced_precision="month")
+        DealPartyFactory(deal=deal, company=company, role="licensor")
+        lawsuit = LawsuitFactory(filed_on=datetime.date(2025, 4, 1), filed_precision="month")
+        LawsuitPartyFactory(lawsuit=lawsuit, company=company, side="plaintiff")
+        self.deal, self.lawsuit = deal, lawsuit
+        return company
+
+    def test_party_lists_of_deals_and_lawsuits(self, client, company):
+        deal = page(client, self.deal.get_absolute_url())
+        assert re.search(rf'{self.ISOLATED}</a>\s*<span class="role">licensor', deal)
+        assert f"{self.ISOLATED}</a> <span" in page(client, self.lawsuit.get_absolute_url())
+
+    def test_company_page_timeline_and_search(self, client, company):
+        profile = page(client, company.get_absolute_url())
+        assert f'{self.ISOLATED} <span class="role">(licensor)' in profile
+        assert f">{self.ISOLATED}</a>" in page(client, reverse("deals:timeline"))
+        assert f">{self.ISOLATED}</a>" in page(
+            client, reverse("companies:search"), data={"q": "evil"}
+        )
