@@ -163,6 +163,27 @@ class TestRecordPages:
         client.force_login(curator)
         assert "Paywalled news text" in page(client, reverse("sources:article", args=[article.pk]))
 
+    @pytest.mark.parametrize(
+        ("who", "reads"),
+        [(None, False), ("staff", False), ("reviewer", True), ("curator", True)],
+    )
+    def test_the_page_shows_news_text_to_whom_the_api_does(
+        self, client, api_client, django_user_model, request, who, reads
+    ):
+        """Being staff is not enough: a staff account in no group reads excerpts only."""
+        article = ArticleFactory(text="Paywalled news text about a deal.", text_is_public=False)
+        if who == "staff":
+            user = django_user_model.objects.create_user("staff", is_staff=True)
+        elif who:
+            user = request.getfixturevalue(who)
+        if who:
+            client.force_login(user)
+            api_client.force_authenticate(user)
+        html = page(client, reverse("sources:article", args=[article.pk]))
+        api_text = api_client.get(f"/api/v1/articles/{article.pk}/").json()["text"]
+        assert ("Paywalled news text" in html) is reads
+        assert (api_text is not None) is reads
+
     def test_unknown_records_are_404s(self, client):
         assert client.get(reverse("deals:deal", args=["nothing-here"])).status_code == 404
         assert client.get("/companies/nothing-here/").status_code == 404
