@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, JSON
+from import_export.formats.base_formats import JSON
 
 from core.admin import (
     HasCitationFilter,
@@ -18,6 +18,7 @@ from core.admin import (
     with_citation_count,
     year_filter,
 )
+from core.resources import SafeCSV
 from sources.admin import CitationInline
 
 from . import services
@@ -61,9 +62,12 @@ def ids_of(hits, kind: str) -> list[int]:
 
 
 class FileImportExportAdmin(ImportExportModelAdmin):
-    """Import and export as CSV or JSON, with a row-by-row preview before anything is saved."""
+    """Import and export as CSV or JSON, with a row-by-row preview before anything is saved.
 
-    formats = [CSV, JSON]
+    CSV cells that a spreadsheet would run as formulas are escaped (`SafeCSV`).
+    """
+
+    formats = [SafeCSV, JSON]
 
 
 class NamedRecordForm(TrackedAdminForm):

@@ -9,7 +9,9 @@ Every alias of a company, person or product gets two keys:
   many Arabic spellings of one foreign name and its Latin spelling meet
   (جوجل / غوغل / قوقل / Google all become "kl").
 
-It also holds the project's one definition of the two scripts (`is_arabic`, `is_latin`,
+It also holds what a name may be made of (`direction_controls`, `is_visible`), which
+`companies.models.names.validate_name` enforces on every name, and the project's one
+definition of the two scripts (`is_arabic`, `is_latin`,
 and the `ARABIC_LETTERS` / `LATIN_LETTERS` character classes for regular expressions)
 and of the Arabic particles written onto the next word (`CONJUNCTIONS`, `PREPOSITIONS`,
 `ARTICLE`, and `PARTICLES`, `CLITICS` as patterns).
@@ -171,6 +173,31 @@ def is_arabic(text: str) -> bool:
 def is_latin(text: str) -> bool:
     """Whether `text` has a Latin letter."""
     return _LATIN_LETTER.search(text) is not None
+
+
+#: Characters that embed, override or isolate a text direction (LRE, RLE, PDF, LRO, RLO;
+#: LRI, RLI, FSI, PDI). In a name they reach out of it and reorder the text around it
+#: ("licensor" shown as "rosnecil"), so names may not have them. The plain marks
+#: (LRM, RLM, ALM) and ZWNJ / ZWJ, which Arabic and Persian words use, are not among them.
+DIRECTION_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+#: Letters and symbols that draw nothing (Hangul fillers, the blank Braille pattern).
+_BLANK_SIGNS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def direction_controls(text: str) -> list[str]:
+    """The direction controls in `text`, each once, in code point order."""
+    return sorted(DIRECTION_CONTROLS.intersection(text))
+
+
+def is_visible(text: str) -> bool:
+    """Whether `text` shows anything: a letter, digit, punctuation mark or symbol.
+
+    Spaces, format characters (zero-width spaces and joiners, direction marks), controls
+    and combining marks on their own draw nothing a reader could tell apart.
+    """
+    return any(
+        unicodedata.category(char)[0] in "LNPS" and char not in _BLANK_SIGNS for char in text
+    )
 
 
 def ascii_digits(text: str) -> str:

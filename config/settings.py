@@ -18,9 +18,16 @@ SESSION_COOKIE_SECURE           "0" lets the session cookie go over HTTP (defaul
 CSRF_COOKIE_SECURE              "0" lets the CSRF cookie go over HTTP (default: on unless DEBUG)
 CSRF_TRUSTED_ORIGINS            comma-separated origins, e.g. https://tracker.example
 TRUST_X_FORWARDED_PROTO         "1" when a proxy in front sets X-Forwarded-Proto (default: off)
+
+Abuse protection (see docs/operations.md):
+TRUSTED_PROXIES     number of reverse proxies in front of the app whose X-Forwarded-For
+                    counts (default: 0, the header is ignored); see docs/operations.md
+LOGIN_FAILURE_LIMIT failed sign-ins from one address for one username before a lockout (5)
+LOGIN_COOLOFF_MINUTES minutes a lockout lasts (default: 30)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,14 +45,19 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
+def env_int(name: str, default: int, minimum: int | None = None) -> int:
+    """A whole number from the environment (blank: `default`), at least `minimum`."""
+    value = os.environ.get(name, "").strip()
+    if not value:
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+        number = None
+    if number is None or (minimum is not None and number < minimum):
+        at_least = f" of {minimum} or more" if minimum is not None else ""
+        raise ImproperlyConfigured(f"{name} must be a whole number{at_least}, not {value!r}.")
+    return number
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -120,6 +132,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "import_export",
+    "axes",
     "core",
     "companies",
     "deals",
@@ -142,6 +155,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -219,6 +234,26 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 
+# Reverse proxies in front of the app: only their X-Forwarded-For entries are believed
+# when per-client limits look for the client's address (core.addresses).
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0, minimum=0)
+
+# Sign-in lockout (django-axes): after LOGIN_FAILURE_LIMIT failed sign-ins for one username
+# from one client address, further attempts are refused for LOGIN_COOLOFF_MINUTES. The
+# attempts are rows in the database, so every web process sees them. Tokens are not
+# affected: the API never signs in with a password.
+AUTHENTICATION_BACKENDS = [
+    "core.signin.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 30, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.signin.lockout_response"
+AXES_VERBOSE = False
+
 # REST API v1.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -235,8 +270,10 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["core.api.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PagePagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["core.api.throttling.ClientAnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    # Any other DRF throttle reads the client's address by the same rule.
+    "NUM_PROXIES": TRUSTED_PROXIES,
     "EXCEPTION_HANDLER": "core.api.exceptions.api_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -300,16 +337,16 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 1,
 }
 # Celery beat: send again ingestion runs that wait for the queue or have stalled.
-INGESTION_STALL_SECONDS = env_int("INGESTION_STALL_SECONDS", 900)
+INGESTION_STALL_SECONDS = env_int("INGESTION_STALL_SECONDS", 900, minimum=1)
 CELERY_BEAT_SCHEDULE = {
     "sweep-ingestion": {
         "task": "sources.tasks.sweep_ingestion",
-        "schedule": float(env_int("INGESTION_SWEEP_SECONDS", 60)),
+        "schedule": float(env_int("INGESTION_SWEEP_SECONDS", 60, minimum=1)),
     },
 }
 # Without a broker an article is read inside the request that submits it: longer ones are
 # refused with a message rather than outlast the web server's timeout.
-EAGER_MAX_ARTICLE_CHARACTERS = env_int("EAGER_MAX_ARTICLE_CHARACTERS", 20_000)
+EAGER_MAX_ARTICLE_CHARACTERS = env_int("EAGER_MAX_ARTICLE_CHARACTERS", 20_000, minimum=1)
 
 LOGGING = {
     "version": 1,

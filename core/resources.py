@@ -2,11 +2,35 @@
 
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
+from import_export.formats.base_formats import CSV
 
 from .dates import PartialDate
 from .editing import RecordServices, record_adopt
+from .spreadsheet import escape_cell, unescape_cell
 
 IMPORT_REASON = "Imported from a file"
+
+
+class SafeCSV(CSV):
+    """CSV whose cells a spreadsheet will not run as formulas, read back to the same values.
+
+    Export escapes each cell with `core.spreadsheet.escape_cell`; import undoes it, so a
+    file exported here imports unchanged (JSON needs neither: no spreadsheet runs it).
+    """
+
+    def export_data(self, dataset, **kwargs):
+        return _map_cells(dataset, escape_cell).export(self.get_title(), **kwargs)
+
+    def create_dataset(self, in_stream, **kwargs):
+        return _map_cells(super().create_dataset(in_stream, **kwargs), unescape_cell)
+
+
+def _map_cells(dataset, function):
+    """A copy of `dataset` with `function` applied to every cell (headers stay as they are)."""
+    mapped = dataset.__class__(headers=dataset.headers)
+    for row in dataset:
+        mapped.append([function(cell) for cell in row])
+    return mapped
 
 
 class PartialDateField(fields.Field):

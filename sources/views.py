@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 
 from core.views import render_page
 
+from .access import may_read_text
 from .models import Article
 from .selectors import article_cited_records
 
@@ -34,7 +35,7 @@ def article_detail(request, pk: int):
     """An article and what it supports. News texts are for curators; readers see excerpts."""
     article = get_object_or_404(Article, pk=pk)
     citations = article_cited_records(article)
-    show_text = article.text_is_public or request.user.is_staff
+    show_text = may_read_text(request.user, text_is_public=article.text_is_public)
     return render_page(
         request,
         "sources/article_detail.html",

@@ -7,6 +7,7 @@ from core.models import exactly_one_of, the_one_set
 
 from ..normalization import name_keys
 from .companies import Company
+from .names import validate_name
 from .people import Person
 from .products import Product
 
@@ -36,7 +37,7 @@ class Alias(models.Model):
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, null=True, blank=True, related_name="aliases"
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_name])
     language = models.CharField(
         _("language"), max_length=3, choices=AliasLanguage.choices, default=AliasLanguage.OTHER
     )

@@ -7,6 +7,8 @@ from core.models import HasWikidata, TrackedModel, wikidata_constraints
 from core.records import HasPage
 from core.slugs import unique_slug
 
+from .names import validate_name
+
 
 class CompanyKind(models.Model):
     """One kind a company can be; a company has one or more (Midjourney: startup and lab).
@@ -45,9 +47,18 @@ class Company(HasPage, partial_date_fields("founded", _("founded")), HasWikidata
     """An organisation the tracker follows: a lab, a startup, a studio, an investor."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
-    name = models.CharField(_("name"), max_length=200, help_text=_("The name in Latin script."))
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The name in Latin script."),
+        validators=[validate_name],
+    )
     name_ar = models.CharField(
-        _("Arabic name"), max_length=200, blank=True, help_text=_("The usual Arabic spelling.")
+        _("Arabic name"),
+        max_length=200,
+        blank=True,
+        help_text=_("The usual Arabic spelling."),
+        validators=[validate_name],
     )
     kinds = models.ManyToManyField(
         CompanyKind, related_name="companies", verbose_name=_("kinds"), blank=True

@@ -10,14 +10,22 @@ from core.records import HasPage
 from core.slugs import unique_slug
 
 from .companies import Company
+from .names import validate_name
 
 
 class Person(HasPage, HasWikidata, TrackedModel):
     """A person named by a source: an executive, a founder, an investor."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
-    name = models.CharField(_("name"), max_length=200, help_text=_("The name in Latin script."))
-    name_ar = models.CharField(_("Arabic name"), max_length=200, blank=True)
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The name in Latin script."),
+        validators=[validate_name],
+    )
+    name_ar = models.CharField(
+        _("Arabic name"), max_length=200, blank=True, validators=[validate_name]
+    )
     description = models.TextField(_("description"), blank=True)
     description_ar = models.TextField(_("Arabic description"), blank=True)
 

@@ -8,6 +8,7 @@ from core.records import HasPage
 from core.slugs import unique_slug
 
 from .companies import Company
+from .names import validate_name
 
 
 class ProductKind(models.TextChoices):
@@ -27,8 +28,10 @@ class Product(HasPage, partial_date_fields("launched", _("launched")), HasWikida
     company = models.ForeignKey(
         Company, on_delete=models.PROTECT, related_name="products", verbose_name=_("company")
     )
-    name = models.CharField(_("name"), max_length=200)
-    name_ar = models.CharField(_("Arabic name"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_name])
+    name_ar = models.CharField(
+        _("Arabic name"), max_length=200, blank=True, validators=[validate_name]
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=ProductKind.choices)
     description = models.TextField(_("description"), blank=True)
     description_ar = models.TextField(_("Arabic description"), blank=True)

@@ -7,6 +7,8 @@ from decimal import Decimal
 import orjson
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
+from core.spreadsheet import escape_cell
+
 
 def _default(value):
     if isinstance(value, Decimal):
@@ -50,7 +52,10 @@ def flatten(value, prefix: str = "") -> dict[str, str]:
 
 
 class CSVRenderer(BaseRenderer):
-    """A list endpoint's current page as CSV, nested fields flattened into columns."""
+    """A list endpoint's current page as CSV, nested fields flattened into columns.
+
+    Cells a spreadsheet would run as formulas are escaped (`core.spreadsheet`).
+    """
 
     media_type = "text/csv"
     format = "csv"
@@ -63,7 +68,10 @@ class CSVRenderer(BaseRenderer):
             records = data
         else:
             records = [data]
-        rows = [flatten(record) for record in records]
+        rows = [
+            {column: escape_cell(cell) for column, cell in flatten(record).items()}
+            for record in records
+        ]
         columns = list(dict.fromkeys(column for row in rows for column in row))
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")

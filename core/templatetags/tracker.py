@@ -1,6 +1,7 @@
 """Template helpers for bilingual records."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -54,6 +55,13 @@ def money_text(amount, qualifier="exact", currency="USD") -> str:
 def kind_of(record) -> str:
     """What kind of record this is, in the active language ("deal", "صفقة")."""
     return str(record._meta.verbose_name) if record is not None else ""
+
+
+@register.filter
+def isolate(value):
+    """`value` in a `<bdi>` element, so a name's own direction (an Arabic name on an
+    English page, or a stray direction control) cannot reorder the words beside it."""
+    return format_html("<bdi>{}</bdi>", value)
 
 
 @register.filter

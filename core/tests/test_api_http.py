@@ -282,3 +282,13 @@ def test_hand_made_cursors_are_a_400(api_client, url, position):
     response = api_client.get(f"{url}{separator}cursor={cursor(*position)}")
     assert response.status_code == 400
     assert "cursor" in response.json()
+
+
+@pytest.mark.django_db
+def test_csv_cells_that_start_a_formula_are_escaped(api_client):
+    """A spreadsheet opening the file sees text, not a live formula."""
+    CompanyFactory(name='=HYPERLINK("http://example.com/x","open")', name_ar="-2+3+cmd")
+    content = api_client.get("/api/v1/companies/", {"format": "csv"}).content.decode()
+    assert '"\'=HYPERLINK(""http://example.com/x"",""open"")"' in content
+    assert ",'-2+3+cmd," in content
+    assert ',"=HYPERLINK' not in content

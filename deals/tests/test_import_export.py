@@ -176,3 +176,22 @@ def test_import_pages_offer_csv_and_json(seeded, curator_client, model):
     page = curator_client.get(reverse(f"admin:deals_{model}_import")).content.decode()
     assert "csv" in page
     assert "json" in page
+
+
+def test_csv_export_escapes_formulas_and_imports_back_unchanged(seeded, curator_client):
+    """A title a spreadsheet would run is written with a quote, which the import takes off."""
+    formula = '=HYPERLINK("http://example.com/x","open")'
+    Deal.objects.filter(slug="meta-midjourney-licensing-partnership").update(
+        title=formula, summary="-1+2"
+    )
+    content = export(curator_client, "deal", CSV_FORMAT).content.decode()
+    assert '"\'=HYPERLINK(""http://example.com/x"",""open"")"' in content
+    assert ",'-1+2" in content
+    assert ',"=HYPERLINK' not in content
+
+    header, *rows = content.splitlines()
+    row = next(line for line in rows if line.startswith("meta-midjourney-licensing-partnership,"))
+    copy = row.replace("meta-midjourney-licensing-partnership", "formula-copy", 1)
+    imported(curator_client, "deal", f"{header}\n{copy}\n", "deals.csv")
+    deal = Deal.objects.get(slug="formula-copy")
+    assert (deal.title, deal.summary) == (formula, "-1+2")

@@ -9,11 +9,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from companies.models import Company
+from companies.models import Alias, Company
 from companies.services import company_merge
 from companies.tests.factories import CompanyFactory, PersonFactory
 from deals.models import DealParty
-from deals.tests.factories import DealFactory, DealPartyFactory
+from deals.tests.factories import (
+    DealFactory,
+    DealPartyFactory,
+    LawsuitFactory,
+    LawsuitPartyFactory,
+)
 from sources.models import Article
 from sources.tests.factories import ArticleFactory
 
@@ -158,6 +163,27 @@ class TestRecordPages:
         client.force_login(curator)
         assert "Paywalled news text" in page(client, reverse("sources:article", args=[article.pk]))
 
+    @pytest.mark.parametrize(
+        ("who", "reads"),
+        [(None, False), ("staff", False), ("reviewer", True), ("curator", True)],
+    )
+    def test_the_page_shows_news_text_to_whom_the_api_does(
+        self, client, api_client, django_user_model, request, who, reads
+    ):
+        """Being staff is not enough: a staff account in no group reads excerpts only."""
+        article = ArticleFactory(text="Paywalled news text about a deal.", text_is_public=False)
+        if who == "staff":
+            user = django_user_model.objects.create_user("staff", is_staff=True)
+        elif who:
+            user = request.getfixturevalue(who)
+        if who:
+            client.force_login(user)
+            api_client.force_authenticate(user)
+        html = page(client, reverse("sources:article", args=[article.pk]))
+        api_text = api_client.get(f"/api/v1/articles/{article.pk}/").json()["text"]
+        assert ("Paywalled news text" in html) is reads
+        assert (api_text is not None) is reads
+
     def test_unknown_records_are_404s(self, client):
         assert client.get(reverse("deals:deal", args=["nothing-here"])).status_code == 404
         assert client.get("/companies/nothing-here/").status_code == 404
@@ -172,7 +198,9 @@ class TestDevelopmentPage:
         assert "<h1>Meta and other companies face similar suits over training data</h1>" in html
         assert "litigation" in html
         assert "2025 (inferred from the source)" in html
-        assert f'<a href="{reverse("companies:company", args=["meta"])}">Meta</a>' in html
+        assert (
+            f'<a href="{reverse("companies:company", args=["meta"])}"><bdi>Meta</bdi></a>' in html
+        )
         assert "several other companies face lawsuits" in html
         assert "1 source" in html
         assert "فيما تواجه ميتا وعدة شركات أخرى دعاوى مشابهة" in html
@@ -220,7 +248,7 @@ class TestCompanyProfile:
     @pytest.mark.parametrize(
         ("company", "tab", "text"),
         [
-            ("meta", "investments", "Investment in Scale AI"),
+            ("meta", "investments", "Investment in <bdi>Scale AI</bdi>"),
             ("midjourney", "lawsuits", "Disney and Universal v. Midjourney"),
             ("meta", "products", "Movie Gen"),
             ("meta", "people", "Alexandr Wang"),
@@ -293,3 +321,35 @@ def test_page_query_counts_do_not_grow_with_rows(client, url, django_assert_max_
     grow(40)
     with django_assert_max_num_queries(few):
         page(client, url)
+
+
+@pytest.mark.django_db
+class TestNamesAreIsolated:
+    """A name's direction (or a stray override in an old row) stays inside the name."""
+
+    NAME = "Evil\u202eCorp"
+    ISOLATED = "<bdi>Evil\u202eCorp</bdi>"
+
+    @pytest.fixture
+    def company(self):
+        company = CompanyFactory(name=self.NAME, name_ar="")
+        Alias.objects.create(company=company, name=self.NAME, is_primary=True)
+        deal = DealFactory(announced_on=datetime.date(2025, 3, 1), announced_precision="month")
+        DealPartyFactory(deal=deal, company=company, role="licensor")
+        lawsuit = LawsuitFactory(filed_on=datetime.date(2025, 4, 1), filed_precision="month")
+        LawsuitPartyFactory(lawsuit=lawsuit, company=company, side="plaintiff")
+        self.deal, self.lawsuit = deal, lawsuit
+        return company
+
+    def test_party_lists_of_deals_and_lawsuits(self, client, company):
+        deal = page(client, self.deal.get_absolute_url())
+        assert re.search(rf'{self.ISOLATED}</a>\s*<span class="role">licensor', deal)
+        assert f"{self.ISOLATED}</a> <span" in page(client, self.lawsuit.get_absolute_url())
+
+    def test_company_page_timeline_and_search(self, client, company):
+        profile = page(client, company.get_absolute_url())
+        assert f'{self.ISOLATED} <span class="role">(licensor)' in profile
+        assert f">{self.ISOLATED}</a>" in page(client, reverse("deals:timeline"))
+        assert f">{self.ISOLATED}</a>" in page(
+            client, reverse("companies:search"), data={"q": "evil"}
+        )

@@ -10,6 +10,7 @@ from core.api.serializers import PartialDateOut
 from core.records import record_type
 
 from .. import models
+from ..access import is_curator, may_read_text
 
 
 def citations_by_record(target: str, ids: list[int], links: Links) -> dict[int, list[dict]]:
@@ -36,12 +37,6 @@ def citations_by_record(target: str, ids: list[int], links: Links) -> dict[int, 
             }
         )
     return cited
-
-
-def is_curator(request) -> bool:
-    """Curators and reviewers: staff who may see articles' full texts and proposals."""
-    user = request.user
-    return user.is_staff and user.has_perms(["sources.view_article", "sources.view_proposal"])
 
 
 class IngestionOut(serializers.Serializer):
@@ -113,7 +108,7 @@ class ArticleRepresentation(Representation):
 
     def __init__(self, request):
         super().__init__(request)
-        self.curator = is_curator(request)
+        self.curator = is_curator(request.user)
 
     def rows(self, ids):
         articles = models.Article.objects.filter(pk__in=ids).annotate(
@@ -136,7 +131,9 @@ class ArticleRepresentation(Representation):
             "source_url": row["url"],
             "published": partial_date(row, "published"),
             "text_is_public": row["text_is_public"],
-            "text": row["text"] if row["text_is_public"] or self.curator else None,
+            "text": row["text"]
+            if may_read_text(self.request.user, text_is_public=row["text_is_public"])
+            else None,
             "attribution": row["attribution"],
             "citation_count": row["citation_count"],
             "ingestion": self.ingestion(attrs["run"]),

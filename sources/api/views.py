@@ -10,6 +10,7 @@ from core.api.representations import Links
 from core.api.serializers import keyset_page
 from core.api.views import KEYSET_PARAMETERS, RecordViewSet
 
+from ..access import is_curator
 from ..filtersets import ArticleFilterSet, ProposalFilterSet
 from ..models import Article, Proposal
 from ..services import (
@@ -32,7 +33,6 @@ from .representations import (
     DuplicateArticleOut,
     ProposalOut,
     ProposalRepresentation,
-    is_curator,
 )
 
 
@@ -87,7 +87,7 @@ class CuratorsOnly(permissions.BasePermission):
     """Proposals are for curators: reading needs the view permission, deciding more."""
 
     def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and is_curator(request))
+        return bool(request.user and request.user.is_authenticated and is_curator(request.user))
 
 
 CURATORS_ONLY = {

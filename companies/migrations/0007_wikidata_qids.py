@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_data_version_triggers'),
-        ('companies', '0005_unconditional_unique_parties_and_aliases'),
+        ('companies', '0006_name_validation'),
     ]
 
     operations = [
