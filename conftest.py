@@ -3,9 +3,11 @@
 A test marked `postgresql` needs DATABASE_URL to point at PostgreSQL, one marked `redis`
 a Redis server at TEST_REDIS_URL (default redis://127.0.0.1:6379/15). Without them the
 test is skipped with the reason printed; with REQUIRE_SERVICES=1 (as CI sets) it fails,
-so CI cannot go green by skipping.
+so CI cannot go green by skipping. A test marked `pg_ctl` starts and stops its own
+PostgreSQL server with the `initdb` and `pg_ctl` programs (see `postgresql_program`).
 """
 
+import glob
 import os
 import shutil
 from pathlib import Path
@@ -18,6 +20,14 @@ CHROMIUM = os.environ.get("CHROMIUM", "chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 #: The Redis database the Celery tests use as their broker (flushed by each of them).
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def postgresql_program(name: str) -> str | None:
+    """The path of a PostgreSQL server program: on PATH, or in Debian's versioned folder."""
+    if found := shutil.which(name):
+        return found
+    versions = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return versions[-1] if versions else None
 
 
 def missing_service(reason: str) -> None:
@@ -59,6 +69,10 @@ def _require_marked_services(request):
         missing_service("PostgreSQL not configured: set DATABASE_URL=postgres://...")
     if request.node.get_closest_marker("browser") and not shutil.which(CHROMIUM):
         missing_service(f"Chromium not installed ({CHROMIUM}): run `make system-packages`")
+    if request.node.get_closest_marker("pg_ctl") and not (
+        postgresql_program("initdb") and postgresql_program("pg_ctl")
+    ):
+        missing_service("initdb and pg_ctl not found: install the PostgreSQL server package")
     if request.node.get_closest_marker("redis"):
         import redis
 
