@@ -5,6 +5,8 @@ save based on an outdated version, and can warn when a record is saved without a
 citation. The list filters and the alias-aware search are shared here too.
 """
 
+from datetime import MAXYEAR, MINYEAR
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
@@ -21,6 +23,29 @@ from .editing import RecordServices, record_adopt
 from .history import record_revert, version_end, version_last_record
 from .models import SlugRedirect, slug_redirect_add
 from .versioning import EditConflict, version_lock
+
+
+class NulSafeChangelist:
+    """A list address with a NUL in a parameter drops that parameter, with a message.
+
+    PostgreSQL refuses NUL in text, so a filter or search value holding one would make
+    the list's query fail; no stored value can contain it anyway.
+    """
+
+    def changelist_view(self, request, extra_context=None):
+        kept = request.GET.copy()
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                del kept[key]
+        if len(kept) == len(request.GET):
+            return super().changelist_view(request, extra_context)
+        self.message_user(
+            request,
+            _("A filter or search value contained a NUL character and was removed."),
+            messages.ERROR,
+        )
+        query = kept.urlencode()
+        return HttpResponseRedirect(f"{request.path}?{query}" if query else request.path)
 
 
 class TrackedAdminForm(forms.ModelForm):
@@ -42,7 +67,7 @@ class TrackedAdminForm(forms.ModelForm):
         return cleaned
 
 
-class TrackedAdmin(SimpleHistoryAdmin):
+class TrackedAdmin(NulSafeChangelist, SimpleHistoryAdmin):
     """Admin for a `TrackedModel`: history, revert, optimistic locking, citation warning."""
 
     form = TrackedAdminForm
@@ -238,10 +263,17 @@ def year_filter(date_field: str, title) -> type[admin.SimpleListFilter]:
 
         def queryset(self, request, queryset):
             value = self.value()
+            if not value:
+                return queryset
             if value == "unknown":
                 return queryset.filter(**{f"{date_field}__isnull": True})
-            if value and value.isascii() and value.isdigit():
+            if value.isascii() and value.isdigit() and MINYEAR <= int(value) <= MAXYEAR:
                 return queryset.filter(**{f"{date_field}__year": int(value)})
+            messages.error(
+                request,
+                _("“%(value)s” is not a year from %(first)s to %(last)s: the filter was ignored.")
+                % {"value": value, "first": MINYEAR, "last": MAXYEAR},
+            )
             return queryset
 
     YearFilter.title = title
@@ -253,7 +285,7 @@ def with_citation_count(queryset):
 
 
 @admin.register(SlugRedirect)
-class SlugRedirectAdmin(admin.ModelAdmin):
+class SlugRedirectAdmin(NulSafeChangelist, admin.ModelAdmin):
     """Old slugs of merged or renamed records; written by merges, read-only here."""
 
     list_display = ["old_slug", "new_slug", "model", "created_at"]
