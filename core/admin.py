@@ -49,7 +49,8 @@ class NulSafeChangelist:
 
 
 class TrackedAdminForm(forms.ModelForm):
-    """Carries the version the curator loaded; a save based on an older one is refused."""
+    """Carries the version the curator loaded; a save based on an older one, or sent
+    without one, is refused."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,11 +60,22 @@ class TrackedAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk is not None and not self.instance._state.adding:
-            try:
-                version_lock(self.instance, cleaned.get("version"))
-            except EditConflict as conflict:
-                raise ValidationError(conflict.message(), code="edit_conflict") from conflict
+        if self.instance.pk is None or self.instance._state.adding:
+            return cleaned
+        if "version" in self.fields and cleaned.get("version") is None:
+            # Without it the edit could not be checked and would overwrite any newer one.
+            raise ValidationError(
+                _(
+                    "This page did not send the version of the record it shows, so your "
+                    "changes could not be checked against newer ones and were not saved: "
+                    "reload the page, then make your change again."
+                ),
+                code="version_missing",
+            )
+        try:
+            version_lock(self.instance, cleaned.get("version"))
+        except EditConflict as conflict:
+            raise ValidationError(conflict.message(), code="edit_conflict") from conflict
         return cleaned
 
 
