@@ -5,13 +5,15 @@ a Redis server: the `redis_url` fixture gives TEST_REDIS_URL when it is set (a d
 the tests may flush), else starts a redis-server of its own on a free port for the
 session. A Redis nobody named is never touched. Without them the test is skipped with
 the reason printed; with REQUIRE_SERVICES=1 (as CI sets) it fails, so CI cannot go
-green by skipping.
+green by skipping. A test marked `pg_ctl` starts and stops its own PostgreSQL server
+with the `initdb` and `pg_ctl` programs (see `postgresql_program`).
 
 The suite never reads a developer's `.env` (config/envfile.py): ENV_FILE is emptied here,
 for this process and every program a test starts. The settings themselves never read the
 file, so they are what the command line's environment says.
 """
 
+import glob
 import os
 import shutil
 import socket
@@ -29,6 +31,14 @@ CHROMIUM = os.environ.get("CHROMIUM", "chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 #: A Redis database given for the tests (flushed by the Celery tests); none by default.
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+
+
+def postgresql_program(name: str) -> str | None:
+    """The path of a PostgreSQL server program: on PATH, or in Debian's versioned folder."""
+    if found := shutil.which(name):
+        return found
+    versions = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return versions[-1] if versions else None
 
 
 def missing_service(reason: str) -> None:
@@ -70,6 +80,10 @@ def _require_marked_services(request):
         missing_service("PostgreSQL not configured: set DATABASE_URL=postgres://...")
     if request.node.get_closest_marker("browser") and not shutil.which(CHROMIUM):
         missing_service(f"Chromium not installed ({CHROMIUM}): run `make system-packages`")
+    if request.node.get_closest_marker("pg_ctl") and not (
+        postgresql_program("initdb") and postgresql_program("pg_ctl")
+    ):
+        missing_service("initdb and pg_ctl not found: install the PostgreSQL server package")
     if request.node.get_closest_marker("redis"):
         import redis
 

@@ -11,6 +11,7 @@ from import_export.formats.base_formats import JSON
 
 from core.admin import (
     HasCitationFilter,
+    NulSafeChangelist,
     ServiceAdmin,
     TextDirectionMixin,
     TrackedAdmin,
@@ -406,7 +407,7 @@ class MetricAdmin(CompanyFactAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(NulSafeChangelist, admin.ModelAdmin):
     """Every name in one list: useful to find duplicates and odd spellings."""
 
     list_display = ["name", "language", "is_primary", "target", "key", "loose_key"]

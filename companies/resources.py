@@ -28,6 +28,7 @@ class CompanyResource(ServiceResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
+            "version",
             "name",
             "name_ar",
             "kinds",

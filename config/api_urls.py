@@ -14,9 +14,17 @@ for record_type in api_resources():
     router.register(record_type.resource, record_type.viewset_class, basename=record_type.resource)
 router.register("proposals", ProposalViewSet, basename="proposals")
 
+
+class DocsView(SpectacularSwaggerSplitView):
+    """The browsable docs are an HTML page: OPTIONS has no template to describe them in,
+    so it answers 405 rather than failing."""
+
+    metadata_class = None
+
+
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
     path("timeline/", TimelineView.as_view(), name="timeline"),
     path("search/", SearchView.as_view(), name="search"),
     path("", include(router.urls)),

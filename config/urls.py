@@ -7,6 +7,11 @@ admin.site.site_header = _("AI deals tracker: curators")
 admin.site.site_title = _("AI deals tracker")
 admin.site.index_title = _("Records")
 
+# JSON under /api/, pages elsewhere; an unreachable database is a 503 (core.errors).
+handler400 = "core.errors.bad_request"
+handler404 = "core.errors.not_found"
+handler500 = "core.errors.server_error"
+
 urlpatterns = [
     path("api/v1/", include(("config.api_urls", "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -5,6 +5,8 @@ save based on an outdated version, and can warn when a record is saved without a
 citation. The list filters and the alias-aware search are shared here too.
 """
 
+from datetime import MAXYEAR, MINYEAR
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
@@ -23,8 +25,32 @@ from .models import SlugRedirect, slug_redirect_add
 from .versioning import EditConflict, version_lock
 
 
+class NulSafeChangelist:
+    """A list address with a NUL in a parameter drops that parameter, with a message.
+
+    PostgreSQL refuses NUL in text, so a filter or search value holding one would make
+    the list's query fail; no stored value can contain it anyway.
+    """
+
+    def changelist_view(self, request, extra_context=None):
+        kept = request.GET.copy()
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                del kept[key]
+        if len(kept) == len(request.GET):
+            return super().changelist_view(request, extra_context)
+        self.message_user(
+            request,
+            _("A filter or search value contained a NUL character and was removed."),
+            messages.ERROR,
+        )
+        query = kept.urlencode()
+        return HttpResponseRedirect(f"{request.path}?{query}" if query else request.path)
+
+
 class TrackedAdminForm(forms.ModelForm):
-    """Carries the version the curator loaded; a save based on an older one is refused."""
+    """Carries the version the curator loaded; a save based on an older one, or sent
+    without one, is refused."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,11 +60,22 @@ class TrackedAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk is not None and not self.instance._state.adding:
-            try:
-                version_lock(self.instance, cleaned.get("version"))
-            except EditConflict as conflict:
-                raise ValidationError(conflict.message(), code="edit_conflict") from conflict
+        if self.instance.pk is None or self.instance._state.adding:
+            return cleaned
+        if "version" in self.fields and cleaned.get("version") is None:
+            # Without it the edit could not be checked and would overwrite any newer one.
+            raise ValidationError(
+                _(
+                    "This page did not send the version of the record it shows, so your "
+                    "changes could not be checked against newer ones and were not saved: "
+                    "reload the page, then make your change again."
+                ),
+                code="version_missing",
+            )
+        try:
+            version_lock(self.instance, cleaned.get("version"))
+        except EditConflict as conflict:
+            raise ValidationError(conflict.message(), code="edit_conflict") from conflict
         return cleaned
 
 
@@ -70,7 +107,7 @@ class TextDirectionMixin:
         return formfield
 
 
-class TrackedAdmin(TextDirectionMixin, SimpleHistoryAdmin):
+class TrackedAdmin(TextDirectionMixin, NulSafeChangelist, SimpleHistoryAdmin):
     """Admin for a `TrackedModel`: history, revert, optimistic locking, citation warning."""
 
     form = TrackedAdminForm
@@ -266,10 +303,17 @@ def year_filter(date_field: str, title) -> type[admin.SimpleListFilter]:
 
         def queryset(self, request, queryset):
             value = self.value()
+            if not value:
+                return queryset
             if value == "unknown":
                 return queryset.filter(**{f"{date_field}__isnull": True})
-            if value and value.isascii() and value.isdigit():
+            if value.isascii() and value.isdigit() and MINYEAR <= int(value) <= MAXYEAR:
                 return queryset.filter(**{f"{date_field}__year": int(value)})
+            messages.error(
+                request,
+                _("“%(value)s” is not a year from %(first)s to %(last)s: the filter was ignored.")
+                % {"value": value, "first": MINYEAR, "last": MAXYEAR},
+            )
             return queryset
 
     YearFilter.title = title
@@ -281,7 +325,7 @@ def with_citation_count(queryset):
 
 
 @admin.register(SlugRedirect)
-class SlugRedirectAdmin(admin.ModelAdmin):
+class SlugRedirectAdmin(NulSafeChangelist, admin.ModelAdmin):
     """Old slugs of merged or renamed records; written by merges, read-only here."""
 
     list_display = ["old_slug", "new_slug", "model", "created_at"]

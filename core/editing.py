@@ -9,7 +9,8 @@ accepted proposals).
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 
 from .models import slug_redirect_add
 from .versioning import version_lock
@@ -29,6 +30,41 @@ def _stored_slug(record: models.Model) -> str:
         return ""
     stored = type(record)._default_manager.filter(pk=record.pk).values_list("slug", flat=True)
     return stored.first() or ""
+
+
+#: Saves tried before a slug another save keeps taking first is reported as an error.
+SLUG_ATTEMPTS = 25
+
+
+def _slug_taken(record: models.Model) -> bool:
+    manager = type(record)._default_manager
+    return manager.filter(slug=record.slug).exclude(pk=record.pk).exists()
+
+
+def _save_with_unique_slug(record: models.Model) -> None:
+    """Save `record`; a slug another transaction took meanwhile is made again.
+
+    The model picks a free slug before inserting, but a simultaneous save of the same
+    name can pick it too: the unique index refuses the second insert once the first
+    commits. The insert is retried in a savepoint with a slug picked again, which now
+    sees the committed one. A slug the editor chose is reported as a field error.
+    """
+    slugged = any(field.name == "slug" for field in record._meta.concrete_fields)
+    generated = slugged and not record.slug
+    for _attempt in range(SLUG_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                record.save()
+            return
+        except IntegrityError:
+            if not slugged or not _slug_taken(record):
+                raise
+            if not generated:
+                raise ValidationError(
+                    {"slug": [record.unique_error_message(type(record), ["slug"])]}
+                ) from None
+            record.slug = ""
+    raise ValidationError({"slug": [_("No free slug was found for this name: try again.")]})
 
 
 @transaction.atomic
@@ -60,7 +96,7 @@ def record_edit(
     record._history_user = user
     record._change_reason = reason or None
     record.full_clean(exclude=[field.name for field in model._meta.many_to_many])
-    record.save()
+    _save_with_unique_slug(record)
     for name, values in (links or {}).items():
         if values is not None:
             getattr(record, name).set(values)

@@ -7,6 +7,7 @@ from import_export.formats.base_formats import CSV
 from .dates import PartialDate
 from .editing import RecordServices, record_adopt
 from .spreadsheet import escape_cell, unescape_cell
+from .versioning import EditConflict
 
 IMPORT_REASON = "Imported from a file"
 
@@ -103,19 +104,57 @@ class SlugWidget(widgets.ForeignKeyWidget):
             raise ValueError(f"No {self.model._meta.verbose_name} with slug {value!r}.") from None
 
 
+def row_version(row) -> int | None:
+    """The `version` a row was exported at; None when the file has no such column (or the
+    cell is empty, as for a new record)."""
+    value = row.get("version")
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()):
+        raise ValidationError({"version": ["A version is a whole number, as exported."]})
+    return int(text)
+
+
+def stale_row_error(instance) -> ValidationError:
+    """The row was exported before the record's latest edit: importing it would undo it."""
+    conflict = EditConflict(instance, instance._import_version, instance.version)
+    message = (
+        f"This row was exported at version {conflict.loaded_version}, but the record is now "
+        f"at version {conflict.current_version}: importing it would undo the changes since. "
+        "Export again and make your change in the new file."
+    )
+    changes = conflict.changes()
+    if changes:
+        message += f" Changes since: {'; '.join(changes)}."
+    return ValidationError({"version": [message]})
+
+
 class TrackedResource(resources.ModelResource):
     """Validates every row with the model's rules and counts an import as an edit.
 
     Bad values in many-to-many columns are reported as the row's validation errors like
-    any other field, instead of failing later when the links are saved.
+    any other field, instead of failing later when the links are saved. Exports carry
+    each record's `version`; a row that names an older version than the record's is
+    refused, as a stale admin form or API update is.
     """
+
+    version = fields.Field(
+        attribute="version",
+        column_name="version",
+        readonly=True,
+        widget=widgets.IntegerWidget(coerce_to_string=False),
+    )
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
         try:
+            instance._import_version = row_version(row)
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        if self._is_stale(instance):
+            errors = stale_row_error(instance).update_error_dict(errors)
         for field in self.get_import_fields():
             if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
                 try:
@@ -124,6 +163,11 @@ class TrackedResource(resources.ModelResource):
                     errors.setdefault(field.attribute, []).append(str(error))
         if errors:
             raise ValidationError(errors)
+
+    @staticmethod
+    def _is_stale(instance) -> bool:
+        loaded = getattr(instance, "_import_version", None)
+        return instance.pk is not None and loaded is not None and loaded != instance.version
 
     def before_save_instance(self, instance, row, **kwargs):
         if instance.pk is not None:
@@ -168,7 +212,8 @@ class ServiceResource(RecordServices, TrackedResource):
         if is_create:
             saved = self.create_service(**arguments)
         else:
-            saved = self.update_service(instance, **arguments)
+            expected = getattr(instance, "_import_version", None)
+            saved = self.update_service(instance, expected_version=expected, **arguments)
         record_adopt(instance, saved)
 
     def save_m2m(self, instance, row, **kwargs):

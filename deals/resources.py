@@ -114,6 +114,7 @@ class DealResource(PartiesResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
+            "version",
             "title",
             "title_ar",
             "kinds",
@@ -143,6 +144,7 @@ class InvestmentResource(DealsResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
+            "version",
             "investee",
             "investors",
             "status",
@@ -166,6 +168,7 @@ class LawsuitResource(PartiesResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
+            "version",
             "title",
             "title_ar",
             "court",

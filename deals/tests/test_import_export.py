@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from deals.models import Deal, Investment, Lawsuit
+from deals.services import deal_update
 
 CSV_FORMAT, JSON_FORMAT = "0", "1"
 HEADER = "slug,title,kinds,status,announced,value_amount,value_currency,value_qualifier,parties\n"
@@ -195,3 +196,35 @@ def test_csv_export_escapes_formulas_and_imports_back_unchanged(seeded, curator_
     imported(curator_client, "deal", f"{header}\n{copy}\n", "deals.csv")
     deal = Deal.objects.get(slug="formula-copy")
     assert (deal.title, deal.summary) == (formula, "-1+2")
+
+
+@pytest.mark.parametrize("file_format", [CSV_FORMAT, JSON_FORMAT], ids=["csv", "json"])
+def test_an_old_export_cannot_overwrite_a_newer_edit(seeded, curator_client, file_format):
+    slug = "meta-play-ai-acquisition"
+    old_file = export(curator_client, "deal", file_format).content.decode()
+    deal = Deal.objects.get(slug=slug)
+    deal_update(deal=deal, expected_version=deal.version, status="completed", user=None)
+
+    preview = upload(curator_client, "deal", old_file, "deals.file", file_format)
+    result = preview.context["result"]
+    assert result.has_validation_errors()
+    assert "confirm_form" not in preview.context
+    [stale] = [row for row in result.invalid_rows if row.values[0] == slug] or [None]
+    assert stale is not None, [row.error_dict for row in result.invalid_rows]
+    assert len(result.invalid_rows) == 1
+    errors = json.dumps(stale.error_dict, default=str, ensure_ascii=False)
+    assert "exported at version 1" in errors
+    assert "status: announced → completed" in errors
+    assert "exported at version 1" in preview.content.decode()
+    deal.refresh_from_db()
+    assert (deal.status, deal.version) == ("completed", 2)
+
+
+def test_a_current_export_imports_and_bumps_the_version(seeded, curator_client):
+    rows = json.loads(export(curator_client, "deal", JSON_FORMAT).content)
+    row = next(row for row in rows if row["slug"] == "meta-play-ai-acquisition")
+    assert row["version"] == 1
+    row["status"] = "completed"
+    imported(curator_client, "deal", json.dumps([row]), "deals.json", JSON_FORMAT)
+    deal = Deal.objects.get(slug="meta-play-ai-acquisition")
+    assert (deal.status, deal.version) == ("completed", 2)

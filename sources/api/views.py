@@ -60,9 +60,11 @@ class ArticleViewSet(RecordViewSet):
     filterset_class = ArticleFilterSet
     sort_key = F("id")
     pagination_class = None
+    #: What a submission accepts (also what OPTIONS describes).
+    serializer_class = s.ArticleSubmit
 
     def create(self, request, *args, **kwargs):
-        serializer = s.ArticleSubmit(data=request.data)
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
             article, _run = article_submit(**serializer.validated_data, user=request.user)
@@ -144,11 +146,11 @@ class ProposalViewSet(RecordViewSet):
             return Response({"detail": str(decided)}, status=status.HTTP_409_CONFLICT)
         return Response(self.build([proposal.pk])[0])
 
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], serializer_class=s.ProposalAccept)
     def accept(self, request, pk=None):
         """Accept the proposal as it is, or with the edited `payload` sent."""
         proposal = self._proposal(request, accept_permissions)
-        serializer = s.ProposalAccept(data=request.data)
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return self._decided(
             proposal,
@@ -159,7 +161,7 @@ class ProposalViewSet(RecordViewSet):
             ),
         )
 
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], serializer_class=s.ProposalMerge)
     def merge(self, request, pk=None):
         """Merge the proposal into an existing record of its kind, named by slug."""
         proposal = Proposal.objects.get(pk=self.get_record_id())
@@ -167,7 +169,7 @@ class ProposalViewSet(RecordViewSet):
         if model is None:
             raise ValidationError({"into": ["A new spelling is accepted or rejected, not merged."]})
         proposal = self._proposal(request, merge_permissions)
-        serializer = s.ProposalMerge(data=request.data)
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
             target = model.objects.get(slug=serializer.validated_data["into"])
@@ -185,11 +187,11 @@ class ProposalViewSet(RecordViewSet):
             ),
         )
 
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], serializer_class=s.ProposalReject)
     def reject(self, request, pk=None):
         """Reject the proposal, with an optional note saying why."""
         proposal = self._proposal(request, lambda kind: ["sources.change_proposal"])
-        serializer = s.ProposalReject(data=request.data)
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return self._decided(
             proposal,
