@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from config.settings import env_count
+from config.settings import env_int
 from core.addresses import client_address
 from core.api.throttling import ClientAnonRateThrottle
 
@@ -72,6 +72,6 @@ def test_behind_a_trusted_proxy_the_address_it_saw_counts(api_client, settings):
 def test_a_trusted_proxies_setting_that_is_not_a_count_stops_the_start(monkeypatch):
     monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.2")
     with pytest.raises(ImproperlyConfigured, match="whole number of 0 or more"):
-        env_count("TRUSTED_PROXIES")
+        env_int("TRUSTED_PROXIES", 0, minimum=0)
     monkeypatch.setenv("TRUSTED_PROXIES", " 2 ")
-    assert env_count("TRUSTED_PROXIES") == 2
+    assert env_int("TRUSTED_PROXIES", 0, minimum=0) == 2

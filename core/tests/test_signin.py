@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
 
-from config.settings import env_count
+from config.settings import env_int
 
 LOGIN = reverse("admin:login")
 
@@ -92,4 +92,4 @@ def test_tokens_and_force_login_still_work_while_locked_out(client, curator, cur
 def test_a_failure_limit_of_zero_stops_the_start(monkeypatch):
     monkeypatch.setenv("LOGIN_FAILURE_LIMIT", "0")
     with pytest.raises(ImproperlyConfigured, match="whole number of 1 or more"):
-        env_count("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+        env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
