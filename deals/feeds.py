@@ -36,13 +36,17 @@ def _in_language(latin: str, arabic: str) -> str:
     return latin or arabic
 
 
-def _summaries(entries: list[TimelineEntry]) -> dict[tuple[str, int], tuple[str, str]]:
-    """(summary, summary_ar) of each entry's record, in one query per kind of record."""
+def _ids_by_kind(entries: list[TimelineEntry]) -> dict[str, list[int]]:
     ids = defaultdict(list)
     for entry in entries:
         ids[entry.kind].append(entry.id)
+    return ids
+
+
+def _summaries(entries: list[TimelineEntry]) -> dict[tuple[str, int], tuple[str, str]]:
+    """(summary, summary_ar) of each entry's record, in one query per kind of record."""
     found = {}
-    for kind, kind_ids in ids.items():
+    for kind, kind_ids in _ids_by_kind(entries).items():
         model = timeline_type(kind).model
         names = {field.name for field in model._meta.fields}
         text = next((name for name in ("summary", "description") if name in names), None)
@@ -56,11 +60,8 @@ def _summaries(entries: list[TimelineEntry]) -> dict[tuple[str, int], tuple[str,
 
 def _first_citations(entries: list[TimelineEntry]) -> dict[tuple[str, int], Citation]:
     """The first citation of each entry's record, with its article."""
-    ids = defaultdict(list)
-    for entry in entries:
-        ids[entry.kind].append(entry.id)
     found = {}
-    for kind, kind_ids in ids.items():
+    for kind, kind_ids in _ids_by_kind(entries).items():
         field = timeline_type(kind).citation_field
         if not field:
             continue

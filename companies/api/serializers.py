@@ -65,6 +65,10 @@ class NamedRecordSerializer(RecordServices, ServiceWriteSerializer):
         )
 
 
+#: The fields every named record's serializer ends with.
+DESCRIBED = ["description", "description_ar", "wikidata", "version", "confirm_new"]
+
+
 class CompanyWrite(NamedRecordSerializer):
     resource = "companies"
     record_arg = "company"
@@ -84,11 +88,7 @@ class CompanyWrite(NamedRecordSerializer):
             "founded",
             "headquarters_country",
             "website",
-            "description",
-            "description_ar",
-            "wikidata",
-            "version",
-            "confirm_new",
+            *DESCRIBED,
         ]
         extra_kwargs = {"slug": {"required": False}}
 
@@ -103,11 +103,7 @@ class PersonWrite(NamedRecordSerializer):
             "slug",
             "name",
             "name_ar",
-            "description",
-            "description_ar",
-            "wikidata",
-            "version",
-            "confirm_new",
+            *DESCRIBED,
         ]
         extra_kwargs = {"slug": {"required": False}}
 
@@ -131,10 +127,6 @@ class ProductWrite(NamedRecordSerializer):
             "kind",
             "launched",
             "platforms",
-            "description",
-            "description_ar",
-            "wikidata",
-            "version",
-            "confirm_new",
+            *DESCRIBED,
         ]
         extra_kwargs = {"slug": {"required": False}}

@@ -7,6 +7,8 @@ record type's service, which saves (version, lock, history, slug redirect); the 
 is the same record a read would return.
 """
 
+from importlib import import_module
+
 from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.http import http_date, quote_etag
@@ -273,3 +275,30 @@ class WritableRecordViewSet(RecordViewSet):
             raise PermissionDenied()
         record.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def viewset_of(model, base: type, documentation: dict | None = None, **attributes) -> type:
+    """A viewset of `model` made from the API classes of its app, found by name:
+    `<Model>Representation` in `api.representations`, `<Model>Write` in `api.serializers`
+    and `<Model>FilterSet` in `filtersets` (`attributes` may give its own). The schema
+    describes it with the first paragraph of the model's docstring; `documentation` goes
+    to `documented`."""
+    app, name = model._meta.app_config.name, model.__name__
+    representation = getattr(import_module(f"{app}.api.representations"), f"{name}Representation")
+    filterset = getattr(import_module(f"{app}.filtersets"), f"{name}FilterSet", None)
+    viewset = type(
+        f"{name}ViewSet",
+        (base,),
+        {
+            "__doc__": model.__doc__.split("\n\n")[0],
+            "__module__": base.__module__,
+            "queryset": model.objects.all(),
+            "representation": representation,
+            "filterset_class": filterset,
+            "write_serializer_class": getattr(
+                import_module(f"{app}.api.serializers"), f"{name}Write"
+            ),
+            **attributes,
+        },
+    )
+    return documented(representation, **(documentation or {}))(viewset)

@@ -1,4 +1,5 @@
-"""Service instances a test starts, stops and starts again itself, on ports of its own.
+"""Service instances a test starts, stops and starts again itself, on ports of its own,
+and what tests driving other processes share.
 
 Fault tests take a service away mid-test; they never touch the shared ones the rest of
 the suite uses.
@@ -9,6 +10,9 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+
+import pytest
+from django.db import connection
 
 from conftest import missing_service
 
@@ -58,3 +62,24 @@ class OwnRedis:
             self.process.terminate()
             self.process.wait(timeout=10)
         self.process = None
+
+
+def wait_for(condition, timeout: float, what: str, log: Path):
+    """`condition()`'s first true value within `timeout` seconds; else the test fails,
+    showing the log of the processes it waited on."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"Timed out after {timeout}s waiting for {what}. Log:\n{log.read_text()}")
+
+
+def database_url_of_tests() -> str:
+    """The test database as a URL, for processes a test starts (a worker, the stack)."""
+    settings = connection.settings_dict
+    return (
+        f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@"
+        f"{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
+    )

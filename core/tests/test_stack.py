@@ -8,7 +8,6 @@ waits for the worker's proposals; beat's sweep sends a run left waiting for the 
 import os
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import httpx
@@ -20,7 +19,7 @@ from conftest import missing_service
 from sources.models import IngestionRun, IngestionStatus
 from sources.tests.factories import ArticleFactory
 
-from .own_services import OwnRedis, free_port
+from .own_services import OwnRedis, database_url_of_tests, free_port, wait_for
 
 pytestmark = [
     pytest.mark.postgresql,
@@ -35,15 +34,6 @@ ARTICLE = (
 WAITING_ARTICLE = "Quartz Labs sued Nimbus Robotics over a patent in May 2024."
 
 
-def database_url() -> str:
-    settings = connection.settings_dict
-    password = settings["PASSWORD"] or ""
-    return (
-        f"postgres://{settings['USER']}:{password}@{settings['HOST'] or '127.0.0.1'}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
-
-
 @pytest.fixture(scope="module")
 def stack(django_db_setup, tmp_path_factory):
     """`make stack` on the test database and an own Redis, for the module's tests."""
@@ -55,7 +45,7 @@ def stack(django_db_setup, tmp_path_factory):
     port = free_port()
     env = {
         **os.environ,
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": database_url_of_tests(),
         "CELERY_BROKER_URL": redis.url,
         "CACHE_URL": redis.url.replace("/0", "/1"),
         "SECRET_KEY": "stack-test-" + "k" * 50,
@@ -95,16 +85,6 @@ def answers(url: str) -> bool:
         return httpx.get(url, timeout=2).status_code == 200
     except httpx.HTTPError:
         return False
-
-
-def wait_for(condition, timeout: float, what: str, log: Path):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.3)
-    pytest.fail(f"Timed out after {timeout}s waiting for {what}. Stack log:\n{log.read_text()}")
 
 
 def test_the_stack_serves_pages_and_the_api_and_ingests_on_its_worker(stack, curator):

@@ -1,6 +1,5 @@
 import datetime
 from decimal import Decimal
-from importlib import import_module
 
 from django.db.models import DateField, DecimalField, Value
 from django.db.models.functions import Coalesce
@@ -19,6 +18,7 @@ from core.api.views import (
     ConditionalGetMixin,
     WritableRecordViewSet,
     documented,
+    viewset_of,
 )
 from core.cursors import encode_cursor
 from core.models import money_names
@@ -132,41 +132,23 @@ class LawsuitViewSet(OrderedRecordViewSet):
 
 
 def record_viewset(record_type) -> type[OrderedRecordViewSet]:
-    """The API resource of a dated record type that needs no viewset of its own.
-
-    Its parts are found by name in the record type's app: `<Model>Representation` in
-    `api.representations`, `<Model>Write` in `api.serializers`, and the FilterSet
-    `<Model>FilterSet` if `filtersets` defines one (else `record_filterset`). It is
-    ordered by its timeline date, and by value when it has one; the schema describes it
-    with the model's docstring.
-    """
+    """The API resource of a dated record type that needs no viewset of its own
+    (`core.api.views.viewset_of`): ordered by its timeline date, and by value when it has
+    one; filtered by `record_filterset` unless its app defines a FilterSet."""
     model, date = record_type.model, record_type.timeline.date
-    parts = {
-        module: import_module(f"{model._meta.app_config.name}.{module}")
-        for module in ("api.representations", "api.serializers", "filtersets")
-    }
-    name = model.__name__
-    representation = getattr(parts["api.representations"], f"{name}Representation")
     orderings = date_orderings(date)
     if "value" in money_names(model):
         orderings |= VALUE_ORDERINGS
-    filterset = getattr(parts["filtersets"], f"{name}FilterSet", None)
-    viewset = type(
-        f"{name}ViewSet",
-        (OrderedRecordViewSet,),
-        {
-            "__doc__": model.__doc__.split("\n\n")[0],
-            "__module__": __name__,
-            "queryset": model.objects.all(),
-            "representation": representation,
-            "filterset_class": filterset or record_filterset(model, date),
-            "write_serializer_class": getattr(parts["api.serializers"], f"{name}Write"),
-            "orderings": orderings,
-            "default_ordering": f"-{date}",
-        },
-    )
     parameters = [*KEYSET_PARAMETERS, ordering_parameter(orderings)]
-    return documented(representation, keyset=True, parameters=parameters)(viewset)
+    viewset = viewset_of(
+        model,
+        OrderedRecordViewSet,
+        {"keyset": True, "parameters": parameters},
+        orderings=orderings,
+        default_ordering=f"-{date}",
+    )
+    viewset.filterset_class = viewset.filterset_class or record_filterset(model, date)
+    return viewset
 
 
 class TimelineView(ConditionalGetMixin, GenericAPIView):

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from kombu import pools
 
 from config.celery import app
+from core.tests.own_services import database_url_of_tests, wait_for
 from sources.models import IngestionRun, IngestionStatus, Proposal
 from sources.services import article_submit
 
@@ -55,15 +55,11 @@ def broker(redis_url):
 
 
 def start_worker(script: list[str], log: Path, broker_url: str) -> subprocess.Popen:
-    settings = connection.settings_dict
     env = {
         **os.environ,
         "CELERY_BROKER_URL": broker_url,
         "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
-        "DATABASE_URL": (
-            f"postgres://{settings['USER']}:{settings['PASSWORD'] or ''}@{settings['HOST']}:"
-            f"{settings['PORT'] or 5432}/{settings['NAME']}"
-        ),
+        "DATABASE_URL": database_url_of_tests(),
         "SECRET_KEY": "celery-test-worker",
         "PYTHONPATH": str(ROOT),
     }
@@ -82,16 +78,6 @@ def stop(worker: subprocess.Popen, sig=signal.SIGTERM) -> None:
     if worker.poll() is None:
         os.killpg(worker.pid, sig)
         worker.wait(timeout=30)
-
-
-def wait_for(condition, timeout: float, what: str, log: Path):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    pytest.fail(f"Timed out after {timeout}s waiting for {what}. Worker log:\n{log.read_text()}")
 
 
 def run_of(article) -> IngestionRun:
