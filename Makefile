@@ -118,11 +118,10 @@ stack: translations
 	exec $(BIN)/honcho -f Procfile start
 
 # A bounded load test (30 s, 8 clients) of a running server: STACK_URL, default
-# http://127.0.0.1:8000; a curator's LOAD_TOKEN adds a trickle of writes.
+# http://127.0.0.1:8000; a curator's LOAD_TOKEN (read by the script) adds a trickle of writes.
 load: install
 	$(PY) scripts/load-test $${STACK_URL:-http://127.0.0.1:8000} \
-		--clients $${LOAD_CLIENTS:-8} --duration $${LOAD_SECONDS:-30} \
-		$${LOAD_TOKEN:+--token $$LOAD_TOKEN}
+		--clients $${LOAD_CLIENTS:-8} --duration $${LOAD_SECONDS:-30}
 
 clean:
 	rm -rf $(VENV) .pytest_cache staticfiles

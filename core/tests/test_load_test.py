@@ -153,3 +153,26 @@ def test_an_empty_server_is_refused_with_a_sentence():
 
     with pytest.raises(SystemExit, match="no companies or no deals"):
         driver.load_test("http://stub", clients=1, duration=1, transport=httpx.MockTransport(empty))
+
+
+def test_the_token_comes_from_load_token_and_failures_exit_1(monkeypatch, capsys):
+    calls = []
+
+    def fake_load_test(url, **options):
+        calls.append((url, options))
+        recorder = driver.Recorder()
+        recorder.record("api deals", 0.01, 500)
+        return recorder.summary(1.0), 1.0
+
+    monkeypatch.setenv("LOAD_TOKEN", "from-env")
+    monkeypatch.setattr(driver, "load_test", fake_load_test)
+    assert driver.main(["http://127.0.0.1:8000/", "--duration", "5"]) == 1
+    assert calls == [
+        (
+            "http://127.0.0.1:8000",
+            {"clients": 8, "duration": 5.0, "token": "from-env", "max_requests": 200_000},
+        )
+    ]
+    output = capsys.readouterr()
+    assert "with writes" in output.out
+    assert "1 requests failed." in output.err
