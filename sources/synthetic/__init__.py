@@ -1,6 +1,7 @@
 """Synthetic data at scale, for load and performance tests: the same seed, the same data.
 
-Rows are written with `bulk_create` in batches, so no `save()` runs: what `save` would
+Rows are written in batches with COPY (`bulk_create` on other databases), so no `save()`
+runs: what `save` would
 compute (alias keys, slugs, article hashes, first days of partial dates) is computed
 here, and no history rows are written. Every row still satisfies the models' rules and
 database constraints; tests check a sample of each model with `full_clean()`.

@@ -10,6 +10,7 @@ from random import Random
 
 from ..models import Article, ArticleLanguage, Citation
 from .values import partial_date
+from .writer import bulk_insert
 
 OUTLETS = ("The Daily Compute", "Gulf Tech Review", "الشرق التقني", "مجلة الذكاء")
 FACTS_PER_ARTICLE = 5
@@ -52,13 +53,13 @@ class ArticleDesk:
             article, sentences = self._article(facts)
             articles.append(article)
             excerpts.append(sentences)
-        Article.objects.bulk_create(articles, batch_size=self.batch_size)
+        bulk_insert(articles)
         citations = [
             Citation(article=article, excerpt=sentence, **{fact.field + "_id": fact.record_id})
             for article, facts, sentences in zip(articles, groups, excerpts, strict=True)
             for fact, sentence in zip(facts, sentences, strict=True)
         ]
-        Citation.objects.bulk_create(citations, batch_size=self.batch_size)
+        bulk_insert(citations)
         self.written["articles"] += len(articles)
         self.written["citations"] += len(citations)
 

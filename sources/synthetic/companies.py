@@ -9,6 +9,7 @@ from companies.models.products import ProductKind
 
 from . import names
 from .values import SlugBook, partial_date, weighted
+from .writer import bulk_insert
 
 Kind = CompanyKind.Code
 KINDS = ((Kind.STARTUP, 45), (Kind.COMPANY, 20), (Kind.INVESTOR, 20), (Kind.RESEARCH_LAB, 8))
@@ -88,7 +89,7 @@ def companies_generate(rng: Random, count: int, hubs: int, batch_size: int) -> D
             for offset in range(min(batch_size, count - start))
         ]
         batch = [_company(rng, slugs, kind) for kind in kinds]
-        Company.objects.bulk_create(batch)
+        bulk_insert(batch)
         links = []
         for company, kind in zip(batch, kinds, strict=True):
             links.append(Company.kinds.through(company_id=company.pk, companykind_id=kind))
@@ -100,9 +101,9 @@ def companies_generate(rng: Random, count: int, hubs: int, batch_size: int) -> D
             directory.companies.append(named)
             if kind == Kind.INVESTOR:
                 directory.investors.append(named)
-        Company.kinds.through.objects.bulk_create(links)
+        bulk_insert(links)
         aliases = [a for company in batch for a in _aliases(rng, "company", company, 2)]
-        Alias.objects.bulk_create(aliases, batch_size=batch_size)
+        bulk_insert(aliases)
     directory.hubs = directory.companies[:hubs]
     directory.investors = directory.investors or directory.companies
     return directory
@@ -117,7 +118,7 @@ def people_generate(rng: Random, directory: Directory, count: int, batch_size: i
         for _ in range(min(batch_size, count - start)):
             name, name_ar = names.person_name(rng)
             batch.append(Person(slug=slugs.slug(name, name_ar), name=name, name_ar=name_ar))
-        Person.objects.bulk_create(batch)
+        bulk_insert(batch)
         roles = []
         for person in batch:
             directory.people.append(Named(person.pk, person.name, person.name_ar))
@@ -125,9 +126,9 @@ def people_generate(rng: Random, directory: Directory, count: int, batch_size: i
             roles += [
                 _role(rng, person, company) for company in rng.sample(directory.companies, held)
             ]
-        Role.objects.bulk_create(roles, batch_size=batch_size)
+        bulk_insert(roles)
         aliases = [a for person in batch for a in _aliases(rng, "person", person, 1)]
-        Alias.objects.bulk_create(aliases, batch_size=batch_size)
+        bulk_insert(aliases)
         written += len(batch) + len(roles) + len(aliases)
     return written
 
@@ -162,8 +163,8 @@ def products_generate(rng: Random, directory: Directory, batch_size: int) -> int
                         **partial_date(rng, "launched"),
                     )
                 )
-        Product.objects.bulk_create(batch)
+        bulk_insert(batch)
         aliases = [a for product in batch for a in _aliases(rng, "product", product, 0)]
-        Alias.objects.bulk_create(aliases, batch_size=batch_size)
+        bulk_insert(aliases)
         written += len(batch) + len(aliases)
     return written

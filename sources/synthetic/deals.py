@@ -25,6 +25,7 @@ from deals.models import (
 from .articles import ArticleDesk
 from .companies import Directory, Named
 from .values import SlugBook, money, partial_date
+from .writer import bulk_insert
 
 Role = DealPartyRole
 Status = DealStatus
@@ -184,7 +185,7 @@ def deals_generate(
     written = 0
     for start in range(0, count, batch_size):
         made = [_deal(rng, directory, slugs) for _ in range(min(batch_size, count - start))]
-        deals = Deal.objects.bulk_create([deal for deal, _, _ in made])
+        deals = bulk_insert([deal for deal, _, _ in made])
         kinds = [
             Deal.kinds.through(deal_id=deal.pk, dealkind_id=kind)
             for deal, deal_kinds, _ in made
@@ -193,8 +194,8 @@ def deals_generate(
         parties = [
             _party(rng, deal, *party) for deal, _, deal_parties in made for party in deal_parties
         ]
-        Deal.kinds.through.objects.bulk_create(kinds)
-        DealParty.objects.bulk_create(parties)
+        bulk_insert(kinds)
+        bulk_insert(parties)
         for deal in deals:
             desk.add("deal", deal.pk, deal.summary, deal.summary_ar)
         written += len(deals) + len(kinds) + len(parties)
@@ -230,13 +231,13 @@ def investments_generate(
     written = 0
     for start in range(0, count, batch_size):
         made = [_investment(rng, directory, slugs) for _ in range(min(batch_size, count - start))]
-        investments = Investment.objects.bulk_create([investment for investment, _ in made])
+        investments = bulk_insert([investment for investment, _ in made])
         links = [
             Investment.investors.through(investment_id=investment.pk, company_id=named.id)
             for investment, investors in made
             for named in investors
         ]
-        Investment.investors.through.objects.bulk_create(links)
+        bulk_insert(links)
         for investment in investments:
             desk.add("investment", investment.pk, investment.summary, investment.summary_ar)
         written += len(investments) + len(links)

@@ -18,6 +18,7 @@ from .articles import ArticleDesk
 from .companies import Directory
 from .deals import pick_distinct
 from .values import SlugBook, partial_date
+from .writer import bulk_insert
 
 COURTS = (
     "US District Court for the Northern District of California",
@@ -97,7 +98,7 @@ def lawsuits_generate(
     for start in range(0, count, batch_size):
         size = min(batch_size, count - start)
         made = [_lawsuit(rng, directory, slugs, start + offset) for offset in range(size)]
-        lawsuits = Lawsuit.objects.bulk_create([lawsuit for lawsuit, _, _ in made])
+        lawsuits = bulk_insert([lawsuit for lawsuit, _, _ in made])
         parties = [
             LawsuitParty(lawsuit=lawsuit, side=side, company_id=company_id, person_id=person_id)
             for lawsuit, lawsuit_parties, _ in made
@@ -109,9 +110,9 @@ def lawsuits_generate(
             for claim in lawsuit_claims
         ]
         events = [event for lawsuit in lawsuits for event in _events(rng, lawsuit)]
-        LawsuitParty.objects.bulk_create(parties)
-        Lawsuit.claims.through.objects.bulk_create(claims)
-        LawsuitEvent.objects.bulk_create(events)
+        bulk_insert(parties)
+        bulk_insert(claims)
+        bulk_insert(events)
         for lawsuit in lawsuits:
             desk.add("lawsuit", lawsuit.pk, lawsuit.summary, lawsuit.summary_ar)
         for event in events:
@@ -141,13 +142,13 @@ def developments_generate(rng: Random, directory: Directory, count: int, desk: A
             )
         )
         named.append(companies)
-    Development.objects.bulk_create(developments)
+    bulk_insert(developments)
     links = [
         Development.companies.through(development_id=development.pk, company_id=company.id)
         for development, companies in zip(developments, named, strict=True)
         for company in companies
     ]
-    Development.companies.through.objects.bulk_create(links)
+    bulk_insert(links)
     for development in developments:
         desk.add("development", development.pk, development.summary, development.summary_ar)
     return len(developments) + len(links)

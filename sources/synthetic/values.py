@@ -1,6 +1,6 @@
 """Partial dates, money values and unique slugs for rows written without `save()`.
 
-`bulk_create` skips the models' `save`, so what `save` would do is done here: a partial
+Bulk inserts skip the models' `save`, so what `save` would do is done here: a partial
 date is stored as the first day of its period, and a slug is unique in its table.
 """
 
