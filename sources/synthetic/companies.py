@@ -12,9 +12,14 @@ from .values import SlugBook, partial_date, weighted
 from .writer import bulk_insert
 
 Kind = CompanyKind.Code
-KINDS = ((Kind.STARTUP, 45), (Kind.COMPANY, 20), (Kind.INVESTOR, 20), (Kind.RESEARCH_LAB, 8))
-KINDS += ((Kind.STUDIO, 7),)
-STATUSES = tuple((status, 1) for status in CompanyStatus.values)
+#: Each company's first kind, as (kind, weight); hubs are always of kind "company".
+KINDS = (
+    (Kind.STARTUP, 45),
+    (Kind.COMPANY, 20),
+    (Kind.INVESTOR, 20),
+    (Kind.RESEARCH_LAB, 8),
+    (Kind.STUDIO, 7),
+)
 COUNTRIES = ("US", "US", "US", "GB", "FR", "CN", "AE", "SA", "EG", "IL", "DE", "CA")
 TITLES = (
     ("Chief Executive", "الرئيس التنفيذي"),
@@ -74,7 +79,7 @@ def _company(rng: Random, slugs: SlugBook, kind: str) -> Company:
         description_ar=f"تعمل {name_ar} في مجال الذكاء الاصطناعي.",
         headquarters_country=rng.choice(COUNTRIES),
         website=f"https://{slug}.example",
-        status=weighted(rng, STATUSES),
+        status=rng.choice(CompanyStatus.values),
         **partial_date(rng, "founded"),
     )
 
