@@ -7,7 +7,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install lock translations system-packages run stack backup restore test lint format migrate seed worker beat eval-ingest clean superuser shell
+.PHONY: help install lock translations system-packages run stack load backup restore test lint format migrate seed worker beat eval-ingest clean superuser shell
 
 help:
 	@echo "make run      install, migrate, load the seed and serve http://127.0.0.1:$(PORT) (SQLite, eager tasks)"
@@ -19,6 +19,7 @@ help:
 	@echo "make worker   start a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)"
 	@echo "make backup   back up the database (FILE=... to name the file); make restore FILE=... puts it back"
 	@echo "make stack    gunicorn, a Celery worker and beat on DATABASE_URL and CELERY_BROKER_URL (no Docker)"
+	@echo "make load     a 30 s load test of STACK_URL (LOAD_TOKEN=<curator token> adds writes)"
 	@echo "make eval-ingest  precision and recall of ingestion on the labelled articles"
 
 $(PY):
@@ -144,6 +145,12 @@ stack: translations
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input -v0
 	exec $(BIN)/honcho --env /dev/null -f Procfile start
+
+# A bounded load test (30 s, 8 clients) of a running server: STACK_URL, default
+# http://127.0.0.1:8000; a curator's LOAD_TOKEN (read by the script) adds a trickle of writes.
+load: install
+	$(PY) scripts/load-test $${STACK_URL:-http://127.0.0.1:8000} \
+		--clients $${LOAD_CLIENTS:-8} --duration $${LOAD_SECONDS:-30}
 
 clean:
 	rm -rf $(VENV) .pytest_cache staticfiles
