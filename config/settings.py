@@ -253,6 +253,8 @@ AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.signin.lockout_response"
 AXES_VERBOSE = False
+# The sign-in records' admin pages are registered by core.admin, safe against NUL filters.
+AXES_ENABLE_ADMIN = False
 
 # REST API v1.
 REST_FRAMEWORK = {

@@ -7,6 +7,8 @@ citation. The list filters and the alias-aware search are shared here too.
 
 from datetime import MAXYEAR, MINYEAR
 
+from axes import admin as axes_admin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
@@ -337,3 +339,18 @@ class SlugRedirectAdmin(NulSafeChangelist, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(NulSafeChangelist, axes_admin.AccessAttemptAdmin):
+    """Failed sign-ins and lockouts: deleting a row unlocks that username and address."""
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(NulSafeChangelist, axes_admin.AccessLogAdmin):
+    pass
+
+
+@admin.register(AccessFailureLog)
+class AccessFailureLogAdmin(NulSafeChangelist, axes_admin.AccessFailureLogAdmin):
+    pass
