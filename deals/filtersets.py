@@ -24,7 +24,7 @@ from .models import (
     Lawsuit,
     LawsuitStatus,
 )
-from .selectors import TimelineKind, timeline_statuses
+from .timeline import TimelineKind, timeline_statuses
 
 
 def party_search(field_prefix: str, value: str) -> Q:

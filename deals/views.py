@@ -5,7 +5,8 @@ from core.views import render_page
 
 from . import charts
 from .filtersets import TimelineFilterSet, timeline_position
-from .selectors import dashboard_figures, deal_latest, timeline_entries
+from .selectors import dashboard_figures, deal_latest
+from .timeline import timeline_entries
 
 TIMELINE_PAGE = 25
 

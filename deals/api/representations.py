@@ -36,7 +36,7 @@ from ..models import (
     LawsuitParty,
     LawsuitSide,
 )
-from ..selectors import TimelineEntry
+from ..timeline import TimelineEntry
 
 PARTY_FIELDS = (
     "company_id",

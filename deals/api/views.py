@@ -31,7 +31,7 @@ from ..filtersets import (
     timeline_position,
 )
 from ..models import Deal, Lawsuit
-from ..selectors import timeline_entries
+from ..timeline import timeline_entries
 from . import serializers as s
 from .examples import DEAL, DEAL_CREATE
 from .representations import (
