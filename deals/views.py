@@ -28,7 +28,8 @@ def home(request):
 
 
 def timeline(request):
-    """Every dated event, newest first; filters and "more" load in place with htmx.
+    """Every record placed in time, newest first, then the undated; filters and "more" load
+    in place with htmx.
 
     Bad filters show their messages on the form; a mangled cursor starts over.
     """
@@ -48,6 +49,12 @@ def timeline(request):
     return render_page(
         request,
         "deals/timeline.html",
-        {"form": filterset.form, "entries": entries, "next_query": next_query},
+        {
+            "form": filterset.form,
+            "entries": entries,
+            "next_query": next_query,
+            # A "more" page inside the group of unknown dates follows its heading.
+            "heading_shown": bool(after) and after[0] is None,
+        },
         partial=partial,
     )
