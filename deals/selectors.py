@@ -4,6 +4,8 @@ from collections import defaultdict
 
 from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company
@@ -74,9 +76,48 @@ def deal_latest(*, limit: int = 20) -> QuerySet[Deal]:
     )[:limit]
 
 
-#: Deals are summed or ranked only on comparable figures: totals in one currency.
+#: Deals and investments are summed or ranked only on comparable figures: totals in one
+#: currency, of transactions that happened or were announced; a rejected, withdrawn or
+#: rumoured bid is never a deal's value.
 COMPARABLE = {"value_amount__isnull": False, "value_basis": "total", "value_currency": "USD"}
+TRANSACTION_STATUSES = ("announced", "completed")
 DASHBOARD_TTL = 24 * 3600
+
+
+def _transactions(model) -> QuerySet:
+    return model.objects.filter(status__in=TRANSACTION_STATUSES)
+
+
+def _investment_title(investment: Investment, language: str) -> str:
+    with translation.override(language):
+        name = investment.investee.name_ar if language == "ar" else ""
+        return _("Investment in %(name)s") % {"name": name or investment.investee.name}
+
+
+def _largest(limit: int) -> list[dict]:
+    """The largest comparable deals and investments, titled and linked alike."""
+    deals = [
+        {**deal, "url": reverse("deals:deal", args=[deal["slug"]])}
+        for deal in _transactions(Deal)
+        .filter(**COMPARABLE)
+        .order_by("-value_amount")
+        .values("slug", "title", "title_ar", "value_amount", "value_qualifier")[:limit]
+    ]
+    investments = [
+        {
+            "slug": investment.slug,
+            "title": _investment_title(investment, "en"),
+            "title_ar": _investment_title(investment, "ar"),
+            "value_amount": investment.value_amount,
+            "value_qualifier": investment.value_qualifier,
+            "url": investment.get_absolute_url(),
+        }
+        for investment in _transactions(Investment)
+        .filter(**COMPARABLE)
+        .select_related("investee")
+        .order_by("-value_amount")[:limit]
+    ]
+    return sorted(deals + investments, key=lambda row: -row["value_amount"])[:limit]
 
 
 def _most_connected(limit: int) -> list[dict]:
@@ -116,36 +157,33 @@ def _most_connected(limit: int) -> list[dict]:
 def dashboard_figures() -> dict:
     """Headline figures and chart data, computed once per data version and cached.
 
+    The headline counts and sums only announced or completed transactions (deals and
+    investments); the chart counts every recorded deal once, undated ones under None.
+
     Every write bumps the data version (database triggers), so readers never see figures
     older than the last curator's save, and no request scans whole tables twice.
     """
-    key = f"dashboard:{data_version().version}"
+    key = f"dashboard:2:{data_version().version}"
     figures = cache.get(key)
     if figures is not None:
         return figures
-    comparable = Deal.objects.filter(**COMPARABLE)
-    per_year = defaultdict(lambda: defaultdict(int))
-    for year, kind, count in (
-        Deal.kinds.through.objects.filter(deal__announced_on__isnull=False)
-        .values_list("deal__announced_on__year", "dealkind_id")
-        .annotate(count=Count("deal_id", distinct=True))
-        .order_by()
-    ):
-        per_year[year][kind] += count
+    comparable = [_transactions(model).filter(**COMPARABLE) for model in (Deal, Investment)]
     figures = {
         "companies": Company.objects.count(),
-        "deals": Deal.objects.count(),
-        "disclosed_total": comparable.aggregate(total=Sum("value_amount"))["total"],
-        "disclosed_count": comparable.count(),
+        "deals": _transactions(Deal).count(),
+        "disclosed_total": sum(
+            queryset.aggregate(total=Sum("value_amount"))["total"] or 0 for queryset in comparable
+        ),
+        "disclosed_count": sum(queryset.count() for queryset in comparable),
         "open_lawsuits": Lawsuit.objects.filter(
             status__in=[LawsuitStatus.FILED, LawsuitStatus.PENDING]
         ).count(),
-        "per_year": {year: dict(kinds) for year, kinds in sorted(per_year.items())},
-        "largest": list(
-            comparable.order_by("-value_amount").values(
-                "slug", "title", "title_ar", "value_amount", "value_qualifier"
-            )[:8]
+        "per_year": dict(
+            Deal.objects.values_list("announced_on__year")
+            .annotate(count=Count("id"))
+            .order_by("announced_on__year")
         ),
+        "largest": _largest(8),
         "connected": _most_connected(8),
     }
     cache.set(key, figures, DASHBOARD_TTL)
