@@ -45,7 +45,7 @@ def timeline(request):
         query = request.GET.copy()
         query["cursor"] = encode_cursor(*entries[-1].cursor)
         next_query = query.urlencode()
-    partial = "more" if cursor else "entries"
+    partial = "more" if cursor else "region"
     return render_page(
         request,
         "deals/timeline.html",
