@@ -170,8 +170,10 @@ def record_viewset(record_type) -> type[OrderedRecordViewSet]:
 
 
 class TimelineView(ConditionalGetMixin, GenericAPIView):
-    """Every dated event in one stream, newest first: deals, investments, lawsuits and their
-    events, product launches, foundings and developments."""
+    """Every event in one stream, newest first: deals, investments, lawsuits and their
+    events, product launches, foundings and developments. A record without a date is
+    placed by the earliest dated article citing it, else in a last group whose date is
+    not known (`placed_by`)."""
 
     permission_classes = [AllowAny]
     queryset = TimelineFilterSet.stand_in
