@@ -7,8 +7,8 @@ from deals.selectors import (
     company_investments,
     company_lawsuits,
     company_network,
-    timeline_entries,
 )
+from deals.timeline import timeline_entries
 from sources.selectors import articles_about_company
 
 from .search import alias_search

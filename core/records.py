@@ -81,7 +81,7 @@ class CompanyLink:
 
 @dataclass(frozen=True)
 class TimelineSource:
-    """How a record type's dated events enter the timeline.
+    """How a record type's records enter the timeline.
 
     `date` is the partial date's prefix ("announced" for `announced_on`, …); `slug` the
     value path of the key of `resource` the entry links to in the API (default: the
@@ -100,6 +100,10 @@ class TimelineSource:
     extra: str = ""
     #: Whether the record has a `status` a timeline filter may ask for.
     has_status: bool = False
+    #: Whether a record without the date is still an entry, placed by the articles citing
+    #: it or in the group whose date is not known. False where the record outlives its
+    #: event (a company, a product): an article citing it does not report the event.
+    undated: bool = True
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             title="name",
             title_ar="name_ar",
             companies=(CompanyLink(),),
+            undated=False,
         ),
     ),
     RecordType(
@@ -233,6 +238,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             title="name",
             title_ar="name_ar",
             companies=(CompanyLink(company="company"),),
+            undated=False,
         ),
     ),
     RecordType(

@@ -8,64 +8,77 @@ inline-start to inline-end, so right to left in Arabic).
 import math
 from dataclasses import dataclass
 
-from .models import DealKind
-
-KIND_ORDER = [code for code, _ in DealKind.Code.choices]
-
-
-@dataclass(frozen=True)
-class Segment:
-    kind: str
-    label: str
-    count: int
-    y: float
-    height: float
-
 
 @dataclass(frozen=True)
 class Column:
-    year: int
-    total: int
+    #: The year, or None for the deals whose year is not known.
+    year: int | None
+    count: int
     x: float
+    y: float
+    height: float
     label_x: float
-    segments: list[Segment]
+
+    @property
+    def value_y(self) -> float:
+        """Where the column's count is written, just above it."""
+        return self.y - 4
 
 
-def deals_per_year(per_year: dict, *, rtl: bool, width=640, height=220, gap=12) -> dict:
-    """Stacked columns of deals per year, one colour per kind (a deal of two kinds counts
-    in both)."""
-    years = sorted(per_year)
+@dataclass(frozen=True)
+class Tick:
+    value: int
+    y: float
+
+
+def _ticks(peak: int, baseline: float, plot_height: float) -> list[Tick]:
+    """Whole-number marks of the count axis, at most about five, from 0 to the peak."""
+    step = max(1, math.ceil(peak / 5))
+    return [
+        Tick(value, baseline - plot_height * value / peak) for value in range(0, peak + 1, step)
+    ]
+
+
+def deals_per_year(
+    per_year: dict, *, rtl: bool, width=640, height=220, gap=12, axis_width=32
+) -> dict:
+    """One column per year counting each deal once, and a last column for the deals whose
+    year is not known (`per_year[None]`), with a count axis and each column's count."""
+    years = sorted(year for year in per_year if year is not None)
+    if None in per_year:
+        years.append(None)
     if not years:
-        return {"columns": [], "width": width, "height": height, "kinds": []}
-    peak = max(sum(kinds.values()) for kinds in per_year.values())
-    column_width = min(64, (width - gap * (len(years) + 1)) / len(years))
-    plot_height = height - 40
+        return {"columns": [], "ticks": [], "width": width, "height": height}
+    peak = max(per_year[year] for year in years)
+    plot_width = width - axis_width
+    column_width = min(64, (plot_width - gap * (len(years) + 1)) / len(years))
+    baseline, plot_height = height - 24, height - 48
     columns = []
     for index, year in enumerate(years):
         position = index if not rtl else len(years) - 1 - index
-        x = gap + position * (column_width + gap)
-        y = height - 24
-        segments = []
-        for kind in KIND_ORDER:
-            count = per_year[year].get(kind, 0)
-            if not count:
-                continue
-            segment_height = plot_height * count / peak
-            y -= segment_height
-            segments.append(Segment(kind, str(DealKind.Code(kind).label), count, y, segment_height))
-        label_x = x + column_width / 2
-        columns.append(Column(year, sum(per_year[year].values()), x, label_x, segments))
-    kinds = [
-        (kind, str(DealKind.Code(kind).label))
-        for kind in KIND_ORDER
-        if any(kind in per_year[year] for year in years)
-    ]
+        x = gap + position * (column_width + gap) + (0 if rtl else axis_width)
+        column_height = plot_height * per_year[year] / peak
+        columns.append(
+            Column(
+                year,
+                per_year[year],
+                x,
+                baseline - column_height,
+                column_height,
+                x + column_width / 2,
+            )
+        )
     return {
         "columns": columns,
         "column_width": column_width,
+        "ticks": _ticks(peak, baseline, plot_height),
+        # Centred in its margin: "start" and "end" flip with the text direction.
+        "axis_x": width - axis_width / 2 if rtl else axis_width / 2,
+        "baseline": baseline,
+        "plot_start": 0 if rtl else axis_width,
+        "plot_end": width - axis_width if rtl else width,
         "width": width,
         "height": height,
-        "kinds": kinds,
     }
 
 

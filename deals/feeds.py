@@ -24,7 +24,7 @@ from core.records import timeline_type
 from sources.models import Citation
 
 from .filtersets import TimelineFilterSet
-from .selectors import TimelineEntry, timeline_entries
+from .timeline import TimelineEntry, timeline_entries
 
 #: Entries in a feed: the newest events; readers poll for more.
 FEED_ENTRIES = 50
@@ -126,9 +126,11 @@ class TimelineFeed(Feed):
         return False
 
     def item_pubdate(self, entry: TimelineEntry):
-        if entry.date.date is None:
+        """Its own date, else the date of the article that reported it."""
+        placed = entry.date if entry.date.date else entry.reported
+        if placed is None or placed.date is None:
             return None
-        day = datetime.datetime.combine(entry.date.date, datetime.time())
+        day = datetime.datetime.combine(placed.date, datetime.time())
         return timezone.make_aware(day, datetime.UTC)
 
     def item_updateddate(self, entry: TimelineEntry):
@@ -138,7 +140,12 @@ class TimelineFeed(Feed):
         return [entry.kind_label]
 
     def item_description(self, entry: TimelineEntry):
-        parts = [str(entry.date)] if entry.date.date else []
+        if entry.date.date:
+            parts = [str(entry.date)]
+        elif entry.reported is not None and entry.reported.date:
+            parts = [_("reported %(date)s") % {"date": entry.reported}]
+        else:
+            parts = [_("date not known")]
         summary = self.summaries.get((entry.kind, entry.id))
         if summary:
             parts.append(_in_language(*summary))

@@ -24,7 +24,7 @@ from .models import (
     Lawsuit,
     LawsuitStatus,
 )
-from .selectors import TimelineKind, timeline_statuses
+from .timeline import Position, TimelineKind, timeline_statuses
 
 
 def party_search(field_prefix: str, value: str) -> Q:
@@ -234,10 +234,12 @@ class TimelineFilterSet(django_filters.FilterSet):
         }
 
 
-def timeline_position(cursor: str) -> tuple[datetime.date, str] | None:
-    """The (date, kind:id) a timeline cursor continues from; None if it is not one."""
+def timeline_position(cursor: str) -> Position | None:
+    """The (date, kind:id) a timeline cursor continues from (no date in the group whose
+    date is not known); None if it is not one."""
     try:
         day, uid = decode_cursor(cursor)
     except ValueError:
         return None
-    return (day, uid) if isinstance(day, datetime.date) and isinstance(uid, str) else None
+    placed = day is None or isinstance(day, datetime.date)
+    return (day, uid) if placed and isinstance(uid, str) else None

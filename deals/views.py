@@ -5,7 +5,8 @@ from core.views import render_page
 
 from . import charts
 from .filtersets import TimelineFilterSet, timeline_position
-from .selectors import dashboard_figures, deal_latest, timeline_entries
+from .selectors import dashboard_figures, deal_latest
+from .timeline import timeline_entries
 
 TIMELINE_PAGE = 25
 
@@ -27,7 +28,8 @@ def home(request):
 
 
 def timeline(request):
-    """Every dated event, newest first; filters and "more" load in place with htmx.
+    """Every record placed in time, newest first, then the undated; filters and "more" load
+    in place with htmx.
 
     Bad filters show their messages on the form; a mangled cursor starts over.
     """
@@ -43,10 +45,16 @@ def timeline(request):
         query = request.GET.copy()
         query["cursor"] = encode_cursor(*entries[-1].cursor)
         next_query = query.urlencode()
-    partial = "more" if cursor else "entries"
+    partial = "more" if cursor else "region"
     return render_page(
         request,
         "deals/timeline.html",
-        {"form": filterset.form, "entries": entries, "next_query": next_query},
+        {
+            "form": filterset.form,
+            "entries": entries,
+            "next_query": next_query,
+            # A "more" page inside the group of unknown dates follows its heading.
+            "heading_shown": bool(after) and after[0] is None,
+        },
         partial=partial,
     )

@@ -19,8 +19,8 @@ from core.records import (
     timeline_type,
 )
 from core.tests.factories import record_factory
-from deals.selectors import TimelineKind
 from deals.tests.factories import DealFactory, LawsuitEventFactory
+from deals.timeline import TimelineKind
 from sources.models import CITATION_TARGETS, PROPOSAL_RESULTS, Citation, Proposal, ProposalKind
 from sources.tests.factories import ArticleFactory
 

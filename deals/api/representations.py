@@ -36,7 +36,7 @@ from ..models import (
     LawsuitParty,
     LawsuitSide,
 )
-from ..selectors import TimelineEntry
+from ..timeline import PlacedBy, TimelineEntry
 
 PARTY_FIELDS = (
     "company_id",
@@ -429,7 +429,17 @@ class TimelineEntryOut(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     title_ar = serializers.CharField(allow_blank=True)
-    date = PartialDateOut()
+    date = PartialDateOut(help_text="The record's own date; unknown when it has none.")
+    placed_by = serializers.ChoiceField(
+        choices=PlacedBy.choices,
+        help_text="date: by its own date; reported: by the publication date of the earliest "
+        "dated article citing it (`reported`); unknown: in the group after every placed "
+        "entry.",
+    )
+    reported = PartialDateOut(
+        allow_null=True,
+        help_text="When placed_by is reported, the publication date that places it; else null.",
+    )
     url = serializers.URLField(allow_null=True)
     companies = ReferenceOut(many=True)
 
@@ -447,11 +457,9 @@ def timeline_entry(entry: TimelineEntry, links: Links) -> dict:
         "id": entry.id,
         "title": entry.title,
         "title_ar": entry.title_ar,
-        "date": {
-            "date": entry.date.date.isoformat(),
-            "precision": entry.date.precision,
-            "inferred": entry.date.inferred,
-        },
+        "date": entry.date.as_dict(),
+        "placed_by": entry.placed_by,
+        "reported": entry.reported.as_dict() if entry.reported else None,
         "url": links.url(entry.resource, entry.slug) if entry.resource else None,
         "companies": [reference(links, "companies", *company) for company in entry.companies],
     }

@@ -31,7 +31,7 @@ from ..filtersets import (
     timeline_position,
 )
 from ..models import Deal, Lawsuit
-from ..selectors import timeline_entries
+from ..timeline import timeline_entries
 from . import serializers as s
 from .examples import DEAL, DEAL_CREATE
 from .representations import (
@@ -152,8 +152,10 @@ def record_viewset(record_type) -> type[OrderedRecordViewSet]:
 
 
 class TimelineView(ConditionalGetMixin, GenericAPIView):
-    """Every dated event in one stream, newest first: deals, investments, lawsuits and their
-    events, product launches, foundings and developments."""
+    """Every event in one stream, newest first: deals, investments, lawsuits and their
+    events, product launches, foundings and developments. A record without a date is
+    placed by the earliest dated article citing it, else in a last group whose date is
+    not known (`placed_by`)."""
 
     permission_classes = [AllowAny]
     queryset = TimelineFilterSet.stand_in

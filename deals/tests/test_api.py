@@ -176,8 +176,10 @@ class TestPagination:
 class TestTimeline:
     def test_events_newest_first_with_their_companies(self, api_client):
         entries = api_client.get("/api/v1/timeline/").json()["results"]
-        dates = [entry["date"]["date"] for entry in entries]
+        dated = [entry for entry in entries if entry["placed_by"] == "date"]
+        dates = [entry["date"]["date"] for entry in dated]
         assert dates == sorted(dates, reverse=True)
+        assert entries[: len(dated)] == dated
         kinds = {entry["kind"] for entry in entries}
         assert {"deal", "lawsuit", "product_launch", "founding", "development"} <= kinds
         first = entries[0]
@@ -190,6 +192,9 @@ class TestTimeline:
         ]
         assert all("midjourney" in {c["slug"] for c in entry["companies"]} for entry in midjourney)
         assert {e["kind"] for e in midjourney} == {"deal", "lawsuit", "product_launch", "founding"}
+        assert "Meta's earlier acquisition offers for Midjourney" in {
+            e["title"] for e in midjourney
+        }
         foundings = api_client.get("/api/v1/timeline/", {"kind": "founding"}).json()["results"]
         assert [(e["title"], e["date"]["date"]) for e in foundings] == [
             ("Midjourney", "2022-01-01")
@@ -197,7 +202,8 @@ class TestTimeline:
         in_2022 = api_client.get("/api/v1/timeline/", {"year": "2022"}).json()["results"]
         assert [e["kind"] for e in in_2022] == ["founding"]
         announced = api_client.get("/api/v1/timeline/", {"status": "announced"}).json()["results"]
-        assert [e["kind"] for e in announced] == ["deal"]
+        assert [e["placed_by"] for e in announced] == ["date", *["unknown"] * 3]
+        assert {e["kind"] for e in announced} == {"deal", "investment"}
 
     def test_pages_chain_without_gaps(self, api_client):
         everything = api_client.get("/api/v1/timeline/").json()["results"]

@@ -92,3 +92,53 @@ def test_pages_fit_a_phone_screen(seeded_live, browser_page, path):
     assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
     if path == "/ar/":
         screenshot(page, "dashboard-ar-phone")
+
+
+def test_back_and_forward_restore_the_timeline_controls(seeded_live, browser_page):
+    page = browser_page
+    page.goto("/timeline/")
+    page.select_option("#id_company", "midjourney")
+    page.wait_for_url(re.compile(r"company=midjourney"))
+    page.select_option("#id_kind", "deal")
+    page.wait_for_url(re.compile(r"kind=deal"))
+    page.wait_for_selector("#entries >> text=Meta's earlier acquisition offers")
+    page.go_back()
+    page.wait_for_url(re.compile(r"company=midjourney&kind=&"))
+    page.wait_for_selector("#entries >> text=V1")
+    assert page.input_value("#id_company") == "midjourney"
+    assert page.input_value("#id_kind") == ""
+    page.go_back()
+    page.wait_for_url(re.compile(r"/timeline/$"))
+    page.wait_for_selector("#entries >> text=Meta and other companies face similar suits")
+    assert page.input_value("#id_company") == ""
+    page.go_forward()
+    page.wait_for_url(re.compile(r"company=midjourney&kind=&"))
+    page.wait_for_selector("#entries >> text=V1")
+    assert page.input_value("#id_company") == "midjourney"
+
+
+def test_enter_in_year_adds_one_history_entry(seeded_live, browser_page):
+    page = browser_page
+    page.goto("/timeline/")
+    before = page.evaluate("history.length")
+    page.locator("#id_year").press_sequentially("2025")
+    page.press("#id_year", "Enter")
+    page.wait_for_url(re.compile(r"year=2025"))
+    page.wait_for_load_state("networkidle")
+    assert page.input_value("#id_year") == "2025"
+    assert page.evaluate("history.length") == before + 1
+
+
+def test_search_as_you_type_replaces_its_history_entry(seeded_live, browser_page):
+    page = browser_page
+    page.goto("/")
+    page.goto("/search/")
+    before = page.evaluate("history.length")
+    page.locator("#search-q").press_sequentially("Midjourney", delay=350)
+    page.wait_for_url(re.compile(r"q=Midjourney$"))
+    page.wait_for_selector("#results a[href='/companies/midjourney/']")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("history.length") == before
+    page.go_back()
+    page.wait_for_url(re.compile(r"/$"))
+    assert page.locator(".figure").count() == 4

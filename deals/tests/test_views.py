@@ -36,11 +36,10 @@ class TestDashboard:
     def test_figures_events_charts_and_connected_companies(self, client):
         html = page(client, reverse("deals:home"))
         assert '<span class="number">9</span>' in html
-        assert "$97B" in html
+        assert "$14B" in html
         assert "Meta licenses Midjourney" in html
         assert '<svg class="chart"' in html
         assert ">2025</text>" in html
-        assert "kind-licensing" in html
         assert "<meter" in html
         assert "4 counterparts" in html
 
@@ -80,7 +79,20 @@ class TestTimeline:
         assert "HX-Request" in full["Vary"]
         partial = page(client, reverse("deals:timeline"), headers=HTMX)
         assert "<html" not in partial
-        assert partial.strip().startswith('<ol class="timeline" id="entries"')
+        assert partial.strip().startswith('<div id="timeline-region">')
+        assert '<ol class="timeline" id="entries"' in partial
+
+    def test_the_htmx_partial_renders_the_form_with_the_urls_filters(self, client):
+        """htmx keeps the region for Back and Forward: its controls must match its URL."""
+        html = page(
+            client,
+            reverse("deals:timeline"),
+            data={"company": "midjourney", "year": "2025"},
+            headers=HTMX,
+        )
+        assert re.search(r'<option value="midjourney"[^>]* selected', html)
+        assert re.search(r'<input[^>]+name="year"[^>]+value="2025"', html)
+        assert 'hx-sync="this:replace"' in html
 
     def test_filters_by_company_kind_and_year(self, client):
         # The htmx partial: the whole page's random CSRF token could spell "V1".
