@@ -2,7 +2,7 @@
 
 The stack reads the test database (PostgreSQL, committed transactions) and uses a Redis
 of the test's own as broker and cache. The test submits an article as a curator and
-waits for the worker's proposals; beat's sweep sends a run left waiting for the queue.
+waits for the worker's proposals, and beat's sweep sends a run left waiting for the queue.
 """
 
 import os
@@ -34,12 +34,16 @@ ARTICLE = (
 WAITING_ARTICLE = "Quartz Labs sued Nimbus Robotics over a patent in May 2024."
 
 
-@pytest.fixture(scope="module")
-def stack(django_db_setup, tmp_path_factory):
-    """`make stack` on the test database and an own Redis, for the module's tests."""
+@pytest.fixture
+def stack(curator, tmp_path):
+    """`make stack` on the test database and an own Redis.
+
+    Started once the test's rows are in place: `make stack` migrates, and on a database
+    just emptied by another test that would add content types and permissions anew,
+    which later tests restoring the database's rows would collide with.
+    """
     if connection.vendor != "postgresql":
         missing_service("PostgreSQL not configured: set DATABASE_URL=postgres://...")
-    tmp_path = tmp_path_factory.mktemp("stack")
     redis = OwnRedis(tmp_path)
     redis.start()
     port = free_port()
@@ -87,8 +91,11 @@ def answers(url: str) -> bool:
         return False
 
 
-def test_the_stack_serves_pages_and_the_api_and_ingests_on_its_worker(stack, curator):
+def test_the_stack_serves_ingests_on_its_worker_and_sweeps_with_beat(stack, curator):
     base, log = stack
+    waiting = IngestionRun.objects.create(
+        article=ArticleFactory(text=WAITING_ARTICLE), status=IngestionStatus.WAITING
+    )
     token = Token.objects.create(user=curator).key
 
     for path in ("/", "/ar/", "/timeline/", "/api/v1/deals/", "/api/v1/schema/"):
@@ -112,16 +119,10 @@ def test_the_stack_serves_pages_and_the_api_and_ingests_on_its_worker(stack, cur
     article = wait_for(ingested, 90, "the worker to ingest the article", log)
     assert article["ingestion"]["proposal_count"] > 0
 
-
-def test_beat_sweeps_a_run_left_waiting_for_the_queue(stack):
-    _base, log = stack
-    run = IngestionRun.objects.create(
-        article=ArticleFactory(text=WAITING_ARTICLE), status=IngestionStatus.WAITING
-    )
-
+    # Beat's sweep sends the run nothing else would (it waited for the queue).
     def finished():
-        run.refresh_from_db()
-        return run.status == IngestionStatus.DONE
+        waiting.refresh_from_db()
+        return waiting.status == IngestionStatus.DONE
 
     wait_for(finished, 90, "beat's sweep and the worker to finish the waiting run", log)
-    assert run.sends >= 1
+    assert waiting.sends >= 1

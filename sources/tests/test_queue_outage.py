@@ -20,7 +20,7 @@ from sources.services import article_submit, ingestion_sweep
 from .test_celery_worker import _reset_connections
 from .test_ingestion_queue import STALL, TEXT
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
