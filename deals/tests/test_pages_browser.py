@@ -99,6 +99,10 @@ def test_back_and_forward_restore_the_timeline_controls(seeded_live, browser_pag
     page.goto("/timeline/")
     page.select_option("#id_company", "midjourney")
     page.wait_for_url(re.compile(r"company=midjourney"))
+    # The swap replaces the form too: choose the next filter on the new one, as a reader
+    # would once the list has changed.
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("#entries >> text=V1")
     page.select_option("#id_kind", "deal")
     page.wait_for_url(re.compile(r"kind=deal"))
     page.wait_for_selector("#entries >> text=Meta's earlier acquisition offers")
