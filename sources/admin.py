@@ -3,7 +3,6 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
@@ -16,6 +15,7 @@ from django.utils.translation import ngettext
 
 from core.admin import TextDirectionMixin, TrackedAdmin, TrackedAdminForm
 
+from .admin_forms import NoteForm, PayloadForm, error_lines, merge_form
 from .models import (
     CITATION_TARGETS,
     PROPOSAL_RESULTS,
@@ -207,62 +207,6 @@ class CitationAdmin(TrackedAdmin):
         return citation.excerpt[:90]
 
 
-class PayloadForm(forms.Form):
-    payload = forms.JSONField(
-        label=_("payload"),
-        widget=forms.Textarea(
-            attrs={"rows": 24, "cols": 100, "dir": "ltr", "class": "vLargeTextField"}
-        ),
-        help_text=_(
-            "The record to create, as JSON. A company or person is named by "
-            '{"name", "name_ar", "slug"}: a slug links a known record, a null slug creates it.'
-        ),
-    )
-
-
-class NoteForm(forms.Form):
-    note = forms.CharField(label=_("note"), max_length=500, required=False)
-
-
-class RecordAutocomplete(AutocompleteSelect):
-    """Autocomplete that re-renders a form whose submitted id was not a number."""
-
-    def optgroups(self, name, value, attr=None):
-        return super().optgroups(name, [v for v in value if str(v).isdigit()], attr)
-
-
-def merge_form(kind: str, admin_site):
-    """A form choosing the existing record of the proposal's kind, with autocomplete."""
-    model = RECORD_MODELS[kind]
-    field = Proposal._meta.get_field(kind)
-
-    class MergeForm(NoteForm):
-        into = forms.ModelChoiceField(
-            label=_("merge into"),
-            queryset=model.objects.all(),
-            widget=RecordAutocomplete(field, admin_site),
-        )
-
-    return MergeForm
-
-
-def _error_lines(detail, prefix: str = "") -> list[str]:
-    """A validation error's nested detail as readable lines ("parties[0]: …")."""
-    if isinstance(detail, dict):
-        return [
-            line
-            for key, value in detail.items()
-            for line in _error_lines(value, f"{prefix}.{key}" if prefix else str(key))
-        ]
-    if isinstance(detail, list):
-        return [line for item in detail for line in _error_lines(item, prefix)]
-    return [f"{prefix}: {detail}" if prefix else str(detail)]
-
-
-def _detail(error: ValidationError):
-    return error.message_dict if hasattr(error, "error_dict") else error.messages
-
-
 @admin.register(Proposal)
 class ProposalAdmin(TrackedAdmin):
     """The review queue: what ingestion found, to accept, edit and accept, merge or reject."""
@@ -389,7 +333,7 @@ class ProposalAdmin(TrackedAdmin):
         try:
             record = decide()
         except ValidationError as error:
-            for line in _error_lines(_detail(error)):
+            for line in error_lines(error):
                 form.add_error(None, line)
             return None
         except ProposalDecided as decided:
@@ -476,8 +420,8 @@ class ProposalAdmin(TrackedAdmin):
             try:
                 proposal_accept(proposal=proposal, user=request.user)
             except (ValidationError, ProposalDecided) as error:
-                detail = _detail(error) if isinstance(error, ValidationError) else str(error)
-                failed.append(f"{proposal}: {'; '.join(_error_lines(detail))}")
+                lines = error_lines(error) if isinstance(error, ValidationError) else [str(error)]
+                failed.append(f"{proposal}: {'; '.join(lines)}")
             else:
                 accepted += 1
         self.message_user(

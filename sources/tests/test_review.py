@@ -1,7 +1,6 @@
 """Curators' decisions: accepting (as proposed or edited), merging and rejecting proposals."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -422,56 +421,6 @@ def test_accepting_an_event_the_tracker_holds_cites_it_instead_of_creating_anoth
     again.refresh_from_db()
     assert (again.status, again.deal) == ("merged", first)
     assert first.parties.get(role="target").company == lumen
-
-
-def investment_proposal(article, **payload):
-    return ProposalFactory(
-        article=article,
-        kind="investment",
-        evidence=FIRST_SENTENCE,
-        payload={"investee": party("Lumen Vision"), "status": "announced", **payload},
-    )
-
-
-def test_a_record_type_without_an_accept_function_reads_its_models_fields(article, curator):
-    proposal = investment_proposal(
-        article,
-        investors=[party("Nimbus Robotics")],
-        stake_percent=12.5,
-        round="series_b",
-        summary_ar="استثمار",
-        announced={"date": "2024-03-01", "precision": "month"},
-        version=40,
-        slug="lumen-series-b",
-    )
-
-    investment = proposal_accept(proposal=proposal, user=curator)
-
-    assert investment.slug == "lumen-series-b"
-    assert investment.stake_percent == Decimal("12.5")
-    assert (investment.round, investment.summary_ar) == ("series_b", "استثمار")
-    assert investment.announced.date == datetime.date(2024, 3, 1)
-    assert investment.version == 1
-
-
-@pytest.mark.parametrize(
-    ("given", "field"),
-    [
-        ({"stake_percent": "a tenth"}, "stake_percent"),
-        ({"stake_percent": True}, "stake_percent"),
-        ({"stake_percent": 140}, "stake_percent"),
-        ({"round": 3}, "round"),
-        ({"investors": "Nimbus Robotics"}, "investors"),
-    ],
-)
-def test_a_field_read_off_the_model_refuses_a_wrong_type(article, curator, given, field):
-    proposal = investment_proposal(article, **given)
-
-    with pytest.raises(ValidationError) as error:
-        proposal_accept(proposal=proposal, user=curator)
-
-    assert field in error.value.message_dict
-    assert not Investment.objects.exists()
 
 
 def test_an_investment_reported_again_fills_its_blanks(article, curator):
