@@ -164,6 +164,7 @@ CUES: tuple[_Cue, ...] = (
         r"rais(?:e|es|ed|ing) …3 ~(?:\d+|million|billion|trillion|bn|funding|capital|money|funds)",
     ),
     _cue(_INVESTMENT, "led …3 rounds?"),
+    _cue(_INVESTMENT, "rounds? …3 (?:led|included|includes|drew|attracted)"),
     _cue(_INVESTMENT, "series [a-h]"),
     _cue(
         _INVESTMENT,
@@ -232,6 +233,7 @@ CUES: tuple[_Cue, ...] = (
         _LAWSUIT,
         "(?:filed|files|file|filing|brought|brings|lodged) …2 (?:suit|complaint|claim|lawsuit)s?",
     ),
+    _cue(_LAWSUIT, "complaints? …3 (?:filed|lodged|brought)"),
     _cue(_LAWSUIT, "class actions?"),
     _cue(_LAWSUIT, "legal action"),
     # Ruling.

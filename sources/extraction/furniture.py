@@ -112,6 +112,17 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def dateline_dates(text: str) -> list[tuple[int, int]]:
+    """Where a dateline's own date is ("TOKYO, March 20 (Reuters) -"): the day the report
+    was filed, which the event's own day ("on Wednesday") in the sentence outranks."""
+    spans = []
+    for start, _end, line in _line_spans(text):
+        dateline = _DATELINE.match(line)
+        if dateline and dateline.group("when") and _is_dateline(dateline):
+            spans.append((start + dateline.start("when"), start + dateline.end("when")))
+    return spans
+
+
 def _dateline_spans(match: re.Match, offset: int) -> list[tuple[int, int]]:
     """The dateline but its date: the place, the agency and the dash."""
     if not match.group("when"):

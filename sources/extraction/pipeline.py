@@ -19,7 +19,7 @@ from core.dates import DatePrecision
 
 from .dates import DateMention, date_mentions
 from .events import EventMention, event_mentions
-from .furniture import mask_furniture
+from .furniture import dateline_dates, mask_furniture
 from .money import MoneyMention, money_mentions
 from .propose.article import ArticleIndex
 from .propose.drafts import Drafts, ProposalDraft
@@ -62,6 +62,7 @@ def extract(article) -> Extraction:
         dates=dates,
         events=events,
         drafts=drafts,
+        dateline=dateline_dates(text),
     )
     for sentence in parts:
         builder.sentence_events(sentence)

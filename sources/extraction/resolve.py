@@ -212,22 +212,16 @@ def new_entities(text: str, known: list[Entity]) -> list[Entity]:
     for entity in entities:
         entity.kind = Counter(entity.kinds).most_common(1)[0][0]
         _add_other_occurrences(text, entity, taken)
-    return entities
+    return fold_short_forms(entities, known)
 
 
 def _merge_short_forms(entities: list[Entity]) -> list[Entity]:
-    """ "Mistral" beside "Mistral AI", "De Freitas" beside "Daniel De Freitas": one name."""
+    """ "Mistral" beside "Mistral AI", "Ampere" beside "Ampere Computing", "De Freitas"
+    beside "Daniel De Freitas": one name."""
     kept = []
-    for short in sorted(entities, key=lambda entity: len(entity.name.split())):
-        words = short.name.split()
+    for short in sorted(entities, key=lambda entity: len(name_words(entity.name))):
         longer = next(
-            (
-                entity
-                for entity in entities
-                if entity is not short
-                and len(entity.name.split()) > len(words)
-                and (_company_long_form(words, entity) or _person_long_form(words, entity))
-            ),
+            (entity for entity in entities if entity is not short and is_short_form(short, entity)),
             None,
         )
         if longer is None:
@@ -239,13 +233,42 @@ def _merge_short_forms(entities: list[Entity]) -> list[Entity]:
     return sorted(kept, key=lambda entity: entity.spans[0])
 
 
-def _company_long_form(words: list[str], entity: Entity) -> bool:
-    full = entity.name.split()
-    return full[: len(words)] == words and set(full[len(words) :]) <= NAME_SUFFIXES
+def name_words(name: str) -> list[str]:
+    """A Latin name's words, "Character.AI" and "Leonardo.Ai" counted as two."""
+    return [word for word in re.split(r"[\s.]+", name) if word]
 
 
-def _person_long_form(words: list[str], entity: Entity) -> bool:
-    return "person" in entity.kinds and entity.name.split()[-len(words) :] == words
+def is_short_form(short: Entity, entity: Entity) -> bool:
+    """Whether `short` names `entity` by fewer words: a company by its first words
+    ("Ampere" for "Ampere Computing"), a person by the last ("Musk" for "Elon Musk").
+    Arabic spellings are grouped by their loose key instead."""
+    words, full = name_words(short.name), name_words(entity.name)
+    if is_arabic(short.name) or len(full) <= len(words):
+        return False
+    if _kind_of(entity) == "person":
+        return _kind_of(short) != "product" and full[-len(words) :] == words
+    company = _kind_of(short) == _kind_of(entity) == "company"
+    return company and full[: len(words)] == words
+
+
+def _kind_of(entity: Entity) -> str:
+    return Counter(entity.kinds).most_common(1)[0][0] if entity.kinds else entity.kind
+
+
+def fold_short_forms(new: list[Entity], known: list[Entity]) -> list[Entity]:
+    """New names that are short forms of a name the article gives in full and the
+    tracker or the lexicon knows ("Musk" beside "Elon Musk", "Aligned" beside "Aligned
+    Data Centers"): the known entity's, not a new company."""
+    kept = []
+    for entity in new:
+        longer = next(
+            (other for other in known if other.spans and is_short_form(entity, other)), None
+        )
+        if longer is None:
+            kept.append(entity)
+            continue
+        longer.spans = sorted({*longer.spans, *entity.spans})
+    return kept
 
 
 def _occurrences(text: str, spelling: str):

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from sources.extraction.pipeline import extract
@@ -14,3 +16,45 @@ def test_unknown_latin_names_become_new_entities_and_known_ones_records():
         "Mistral AI",
     ]
     assert [entity.slug for entity in entities if entity.slug] == ["openai"]
+
+
+@pytest.mark.parametrize(
+    ("text", "long", "short"),
+    [
+        (
+            "SoftBank to buy chip designer Ampere for $6.5 bln\n\n"
+            "SoftBank said it would buy U.S. chip designer Ampere Computing for $6.5 billion.",
+            "Ampere Computing",
+            "Ampere",
+        ),
+        (
+            "Canva snaps up start-up Leonardo.Ai\n\n"
+            "Leonardo.Ai has joined Canva. Staff at startup Leonardo will stay in Sydney.",
+            "Leonardo.Ai",
+            "Leonardo",
+        ),
+    ],
+)
+def test_a_short_form_of_a_new_name_is_the_same_company(text, long, short):
+    entities = extract(Article(text=text, language="en")).entities
+    [entity] = [entity for entity in entities if entity.name == long]
+    standalone = re.search(rf"\b{re.escape(short)}\b(?![.\w]| Computing)", text)
+    assert standalone.span() in entity.spans
+    assert not [entity for entity in entities if entity.name == short]
+
+
+def test_a_surname_alone_is_the_known_person_named_in_full():
+    text = "Elon Musk sued OpenAI last year. Musk said the company had abandoned its mission."
+    entities = extract(Article(text=text, language="en")).entities
+    assert not [entity for entity in entities if entity.name == "Musk"]
+    [musk] = [entity for entity in entities if entity.name == "Elon Musk"]
+    assert len(musk.spans) == 2
+
+
+def test_a_company_name_is_not_folded_into_a_product_named_after_it():
+    text = "Apple Intelligence arrives in iOS 18. Fruitco said Apple Intelligence would wait."
+    entities = extract(Article(text=text, language="en")).entities
+    assert all(
+        entity.kind != "company" or "Apple Intelligence" not in entity.spellings
+        for entity in entities
+    )

@@ -1,7 +1,10 @@
 """Who does what in an event: values that are not the deal's, people hired."""
 
+import datetime
+
 import pytest
 
+from core.dates import DatePrecision, PartialDate
 from sources.extraction.pipeline import extract
 from sources.models import Article
 
@@ -110,3 +113,44 @@ def test_an_event_stated_in_full_elsewhere_is_proposed_once():
     [lawsuit] = drafts(text, "lawsuit")
     defendants = {p["name"] for p in lawsuit.payload["parties"] if p["side"] == "defendant"}
     assert defendants == {"Perplexity", "SerpApi", "Oxylabs"}
+
+
+def test_the_round_named_again_adds_its_lead_and_investors():
+    text = (
+        "Synthesia has raised $180m in a Series D round. The round was led by NEA, with new "
+        "investors WiL and Atlassian Ventures joining existing backers including Accel."
+    )
+    [investment] = drafts(text, "investment")
+    assert roles_of(investment) == ("Synthesia", {"NEA", "WiL", "Atlassian Ventures", "Accel"})
+    assert investment.payload["value"]["amount"] == "180000000"
+
+
+def test_an_arabic_round_led_in_a_later_sentence_adds_its_lead():
+    text = (
+        "جمعت شركة Mistral AI تمويلاً بقيمة 1.7 مليار يورو في جولة جديدة. "
+        "وقادت الجولة شركة ASML بمشاركة شركة Bpifrance."
+    )
+    [investment] = drafts(text, "investment", language="ar")
+    assert roles_of(investment) == ("Mistral AI", {"ASML", "Bpifrance"})
+
+
+def test_the_complaint_named_again_gives_the_lawsuit_its_date():
+    text = (
+        "Reddit has filed a lawsuit against Perplexity. The complaint, filed on Wednesday in "
+        "federal court in New York, says Perplexity took its posts."
+    )
+    article = Article(text=text, language="en")
+    article.published = PartialDate(datetime.date(2025, 10, 23), DatePrecision.DAY)
+    [lawsuit] = [d for d in extract(article).drafts if d.kind == "lawsuit"]
+    assert lawsuit.payload["filed"]["date"] == "2025-10-22"
+
+
+def test_the_events_own_day_outranks_the_datelines():
+    text = (
+        "TOKYO, March 20 (Reuters) - SoftBank Group said on Wednesday it would buy Ampere "
+        "Computing for $6.5 billion."
+    )
+    article = Article(text=text, language="en")
+    article.published = PartialDate(datetime.date(2025, 3, 20), DatePrecision.DAY)
+    [deal] = [d for d in extract(article).drafts if d.kind == "deal"]
+    assert deal.payload["announced"]["date"] == "2025-03-19"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from companies.normalization import DEFINITE
+from companies.normalization import DEFINITE, strict_key
 from core.dates import PartialDate
 
 from ..events import EventKind, EventMention
@@ -61,8 +61,11 @@ class EventDrafts:
     """The event proposals of one article; launches and foundings are kept for the
     proposals of the products and companies they concern."""
 
-    def __init__(self, *, arabic: bool, doc: ArticleIndex, money, dates, events, drafts: Drafts):
+    def __init__(
+        self, *, arabic: bool, doc: ArticleIndex, money, dates, events, drafts: Drafts, dateline=()
+    ):
         self.arabic = arabic
+        self.dateline = list(dateline)
         self.doc = doc
         self.money = money
         self.dates = dates
@@ -101,9 +104,11 @@ class EventDrafts:
             ),
             None,
         )
-        when = next(iter(within(self.dates, sentence)), None)
-        date = when.date if when else None
-        kinds = [kind for kind in kinds if not self.refers_back(cue_at[kind])]
+        date = self.sentence_date(sentence)
+        told = [kind for kind in kinds if self.refers_back(cue_at[kind])]
+        for kind in told:
+            self.tell_more(kind, sentence, amount, date)
+        kinds = [kind for kind in kinds if kind not in told]
         joined = [kind for kind in kinds if kind in _JOINED_EVENTS]
         if joined:
             self.deal(sentence, joined, cue_at[joined[-1]], amount, date)
@@ -121,6 +126,13 @@ class EventDrafts:
                 self.ruling(sentence, date)
             elif kind == EventKind.PRODUCT_LAUNCH:
                 self.launch(sentence, cue, date)
+
+    def sentence_date(self, sentence: Sentence) -> PartialDate | None:
+        """The first date the sentence states, a dateline's day only when it states none."""
+        found = within(self.dates, sentence)
+        own = [m for m in found if not any(s <= m.start < e for s, e in self.dateline)]
+        when = next(iter(own or found), None)
+        return when.date if when else None
 
     def is_figure(self, mention, previous=None) -> bool:
         """A valuation, revenue or market value ("valued at", «بتقييم»), not an event's value.
@@ -152,12 +164,50 @@ class EventDrafts:
             self.founded.setdefault(named[0][1].key, when.date)
 
     def refers_back(self, cue: EventMention) -> bool:
-        """«الشراكة» or "the partnership" after one is proposed: the same event again."""
+        """«الشراكة», «قادت الجولة» or "the partnership" after one is proposed: the same
+        event again."""
         before = self.doc.text[max(0, cue.start - 4) : cue.start].lower()
-        definite = DEFINITE.match(cue.text) or before.endswith("the ")
-        return bool(definite) and any(
-            cue.kind in draft.event_kinds for draft in self.drafts.values()
+        definite = any(DEFINITE.match(word) for word in cue.text.split())
+        return (definite or before.endswith("the ")) and self.latest(cue.kind) is not None
+
+    def latest(self, kind) -> ProposalDraft | None:
+        """The last draft proposed of an event of `kind`."""
+        return next(
+            (d for d in reversed(self.drafts.by_fingerprint.values()) if kind in d.event_kinds),
+            None,
         )
+
+    def tell_more(self, kind, sentence, amount, date) -> None:
+        """What a sentence about an event already proposed ("The round was led by NEA",
+        «وقادت الجولة شركة X», "The complaint, filed on Wednesday") adds to it: a date or
+        an amount it lacks, and a round's further investors."""
+        draft = self.latest(kind)
+        payload = draft.payload
+        date_key = {"lawsuit": "filed", "development": "occurred"}.get(draft.kind, "announced")
+        if date and not payload.get(date_key):
+            payload[date_key] = date_payload(date)
+        value = money_payload(amount)
+        if value and draft.kind in ("deal", "investment") and not payload.get("value"):
+            payload["value"] = value
+        if draft.kind == "investment":
+            self.more_investors(draft, sentence)
+        stated = payload.get(date_key)
+        shown = PartialDate.from_dict(stated) if stated else None
+        title = draft.summary.split(", ")[0]
+        if draft.kind == "investment":
+            investors = " and ".join(p["name"] for p in payload["investors"]) or "?"
+            title = f"Investment: {investors} → {payload['investee']['name']}"
+        draft.summary = summary(title, payload.get("value"), shown)
+
+    def more_investors(self, draft, sentence) -> None:
+        investee = draft.payload["investee"]
+        present = {strict_key(p["name"]) for p in [investee, *draft.payload["investors"]]}
+        for start, entity in self.doc.named_in(sentence):
+            if self.receives(start):
+                return
+            if strict_key(entity.name) not in present:
+                draft.payload["investors"].append(entity.reference())
+                present.add(strict_key(entity.name))
 
     def sides(self, sentence: Sentence, cue: EventMention, kinds=("company",)):
         named = self.doc.named_in(sentence, kinds)
