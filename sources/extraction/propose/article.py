@@ -34,12 +34,15 @@ class ArticleIndex:
         by_key = {e.key: e for e in entities}
         self.most_named = by_key[companies.most_common(1)[0][0]] if companies else None
 
-    def named_in(self, sentence: Sentence, kinds=("company",)) -> list[tuple[int, Entity]]:
+    def named_in(
+        self, sentence: Sentence, kinds=("company",), *, every: bool = False
+    ) -> list[tuple[int, Entity]]:
+        """Who the sentence names, where each is first named (`every`: each time)."""
         first = bisect.bisect_left(self.starts, sentence.start)
         last = bisect.bisect_left(self.starts, sentence.end)
         seen, found = set(), []
         for start, _end, entity in self.positions[first:last]:
-            if entity.kind in kinds and entity.key not in seen:
+            if entity.kind in kinds and (every or entity.key not in seen):
                 seen.add(entity.key)
                 found.append((start, entity))
         return found
@@ -56,11 +59,12 @@ class ArticleIndex:
                 if not self.is_list_item(earlier):
                     named = self.named_in(earlier)
                     return named[0][1] if named else None
-        for _start, _end, entity in reversed(
-            self.positions[: bisect.bisect_left(self.starts, sentence.start)]
-        ):
-            if entity.kind == "company":
-                return entity
+        index = bisect.bisect_left(self.sentences, sentence.start, key=lambda s: s.start)
+        for earlier in reversed(self.sentences[:index]):
+            named = self.named_in(earlier)
+            if named:
+                # The subject comes first, in English and after the verb in Arabic alike.
+                return named[0][1]
         return self.most_named
 
     def evidence_of(self, entity: Entity) -> str:
