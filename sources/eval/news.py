@@ -373,9 +373,9 @@ def calibration(results: list[Judged], threshold: float) -> dict:
 #: events (precision, recall), the most junk, the least entity recall. Set just below
 #: the figures reached, so that a change that loses ground fails; raised as they rise.
 NEWS_THRESHOLDS = {
-    "events_precision": 0.12,
-    "events_recall": 0.08,
-    "junk_share": 0.25,
+    "events_precision": 0.18,
+    "events_recall": 0.11,
+    "junk_share": 0.15,
     "entities_recall": 0.85,
 }
 

@@ -192,7 +192,12 @@ CUES: tuple[_Cue, ...] = (
     _cue(_BID, "(?:عرض(?:ا|ان|ين|ه|ها|ت|وا)?|عروض(?:ا)?) …6 (?:استحواذ|شرا)"),
     _cue(_BID, "(?:[يتن]?تقدم(?:ت|وا|ون)?) (?:عرض(?:ا)?|عروض)"),
     _cue(_BID, "(?:سع(?:ت|ي|وا)|[يتن]سعي) …2 (?:استحواذ|شرا)"),
-    _cue(_BID, "bid(?:s|ding|der|ders)?"),
+    # "a bid to block the conversion" is an attempt, not an offer to buy.
+    _cue(
+        _BID,
+        "bid(?:s|ding|der|ders)?",
+        unless_next=((r"(?:block|stop|halt|prevent|force|overturn|dismiss|delay|win)", 2),),
+    ),
     _cue(_BID, "offer(?:s|ed|ing)? …1 to (?:acquire|buy|purchase|take)"),
     _cue(
         _BID,

@@ -2,8 +2,11 @@
 
 import pytest
 
+from companies.lexicon import lexicon_by_name
 from companies.services import company_create
 from sources.extraction.pipeline import extract
+from sources.extraction.propose.entities import entity_confidence
+from sources.extraction.resolve import Entity
 from sources.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -45,11 +48,21 @@ def test_an_ambiguous_name_needs_to_be_written_as_a_name():
 
 
 def test_a_name_guessed_from_capitals_alone_is_less_sure_than_a_cued_or_known_one():
+    def entity(cue, lexicon=None):
+        return Entity(kind="company", spellings=["X"], spans=[(0, 1)], cues=[cue], lexicon=lexicon)
+
+    known = entity("lexicon", lexicon=lexicon_by_name()["Nvidia"])
+    cued, guessed = entity("Inc"), entity("capitalised")
+    assert entity_confidence(known, 1) > entity_confidence(cued, 1) > entity_confidence(guessed, 1)
+    assert entity_confidence(guessed, 1) < 0.5 <= entity_confidence(cued, 1)
+
+
+def test_a_name_guessed_from_capitals_alone_is_proposed_only_as_a_party():
     extraction = read(
         "Quartz Robotics Inc. said Nvidia would help, and analysts at Lumen Vision agreed.",
         language="en",
     )
-    named = [d for d in extraction.drafts if d.kind in ("company", "person")]
-    confidence = {d.payload["name"]: d.confidence for d in named}
-    assert confidence["Nvidia"] > confidence["Quartz Robotics"] > confidence["Lumen Vision"]
-    assert confidence["Lumen Vision"] < 0.5 <= confidence["Quartz Robotics"]
+    assert "Lumen Vision" in [entity.name for entity in extraction.entities]
+    named = {d.payload["name"] for d in extraction.drafts if d.kind in ("company", "person")}
+    assert "Lumen Vision" not in named
+    assert "Quartz Robotics" in named

@@ -154,3 +154,17 @@ def test_the_events_own_day_outranks_the_datelines():
     article.published = PartialDate(datetime.date(2025, 3, 20), DatePrecision.DAY)
     [deal] = [d for d in extract(article).drafts if d.kind == "deal"]
     assert deal.payload["announced"]["date"] == "2025-03-19"
+
+
+def test_the_hires_of_a_licence_deal_do_not_take_its_amount():
+    text = "Nvidia will license Groq's technology and hire Jonathan Ross in a $20 bln deal."
+    found = drafts(text, "deal")
+    hiring = [d for d in found if "hiring" in d.payload["kinds"]]
+    licence = [d for d in found if "licensing" in d.payload["kinds"]]
+    assert licence and licence[0].payload["value"]["amount"] == "20000000000"
+    assert hiring and "value" not in hiring[0].payload
+
+
+def test_a_bid_to_block_something_is_not_a_takeover_bid():
+    text = "Judge rejects Elon Musk's bid to block OpenAI's for-profit shift."
+    assert not [d for d in drafts(text, "deal") if "bid" in d.event_kinds]

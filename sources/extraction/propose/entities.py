@@ -26,6 +26,7 @@ def entity_drafts(
 ) -> None:
     """Add a draft for each new spelling of a known entity and for each new entity."""
     by_name = {strict_key(s): e for e in doc.entities for s in e.spellings}
+    parties = _party_names(drafts)
     choices = {kind: None for kind in ("company", "person", "product")}
     for entity in doc.entities:
         for spelling in entity.new_spellings:
@@ -42,7 +43,7 @@ def entity_drafts(
                     identity=[entity.identity, strict_key(spelling)],
                 )
             )
-        if entity.slug:
+        if entity.slug or _unsupported(entity, parties):
             continue
         if choices[entity.kind] is None:
             choices[entity.kind] = alias_choices(entity.kind)
@@ -85,6 +86,25 @@ def entity_drafts(
                 identity=[entity.kind, entity.identity],
             )
         )
+
+
+def _party_names(drafts: Drafts) -> set[str]:
+    """The names the event proposals give their parties."""
+    names = set()
+    for draft in drafts.by_fingerprint.values():
+        payload = draft.payload
+        references = [payload.get("investee"), *payload.get("investors", [])]
+        references += payload.get("parties", []) + payload.get("companies", [])
+        names |= {strict_key(r.get("name") or "") for r in references if r}
+    return names
+
+
+def _unsupported(entity: Entity, parties: set[str]) -> bool:
+    """A name guessed from capitals alone that no event names as a party: a word of the
+    page more often than a company ("Opus", "WWDC", a reporter's name), and nothing a
+    curator would record if it were one. Found by a cue or in the lexicon, it stays."""
+    guessed = entity.lexicon is None and all(cue == "capitalised" for cue in entity.cues)
+    return guessed and strict_key(entity.name) not in parties
 
 
 def _maker_reference(entry) -> dict | None:

@@ -300,6 +300,8 @@ class EventDrafts:
         elif first_kind == EventKind.ACQUISITION and _COMPLETED.search(sentence.text):
             status = "completed"
         value = money_payload(amount)
+        if first_kind == EventKind.HIRING and value and self.paid_for_else(sentence):
+            value = None
         if value and first_kind == EventKind.HIRING and value["basis"] == "total":
             value["basis"] = "per_contract"
         payload = {
@@ -319,6 +321,12 @@ class EventDrafts:
         confidence = event_confidence(before, after, value, date)
         identity = [deal_family(codes), sorted(e.identity for e, _ in parties)]
         self.propose("deal", sentence, payload, payload["title"], date, confidence, identity)
+
+    def paid_for_else(self, sentence) -> bool:
+        """Whether the sentence's amount pays for another event it tells ("to license
+        Groq's technology and hire its executives in a $20 bln deal"), not for the hires."""
+        kinds = {event.kind for event in within(self.events, sentence)}
+        return bool(kinds - {EventKind.HIRING})
 
     def investment(self, sentence, cue, amount, date) -> None:
         named = self.doc.named_in(sentence, ("company", "person"))
