@@ -24,12 +24,15 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Length, Replace
 
 from core.records import record_type
+from core.text_search import SEARCHED, TextHit, text_search
 
 from .duplicates import name_core
 from .models import Alias
 from .models.aliases import ALIAS_TARGETS
 from .normalization import key_words, loose_key, particle_variants, strict_key
 
+#: Every type of record a search finds, in the order results are grouped in.
+SEARCH_TYPES = (*ALIAS_TARGETS, *SEARCHED)
 MAX_QUERY_WORDS = 8
 MAX_CANDIDATES = 500
 TRIGRAM_THRESHOLD = 0.5
@@ -197,3 +200,20 @@ def alias_search(query: str, *, kinds: list[str] | None = None, limit: int = 20)
         .order_by("-similarity", Length("name"), "name", "pk")[:MAX_CANDIDATES]
     )
     return _hits(similar, lambda alias: SIMILAR)[:limit]
+
+
+def search_by_type(
+    query: str, *, types: list[str] | None = None, limit: int = 20
+) -> dict[str, list[SearchHit | TextHit]]:
+    """Everything `query` finds, grouped by type in `SEARCH_TYPES` order, at most `limit`
+    of each: companies, people and products by name, then records by their text."""
+    chosen = [kind for kind in SEARCH_TYPES if not types or kind in types]
+    groups = {
+        kind: alias_search(query, kinds=[kind], limit=limit)
+        for kind in chosen
+        if kind in ALIAS_TARGETS
+    }
+    texts = [kind for kind in chosen if kind in SEARCHED]
+    for hit in text_search(query, kinds=texts, limit=limit) if texts else []:
+        groups.setdefault(hit.kind, []).append(hit)
+    return {kind: groups.get(kind, []) for kind in chosen}
