@@ -11,7 +11,7 @@ from deals.selectors import (
 from deals.timeline import timeline_entries
 from sources.selectors import articles_about_company
 
-from .search import alias_search
+from .search import search_by_type
 from .selectors import company_products, company_profile_queryset, company_roles
 
 TABS = {
@@ -63,16 +63,27 @@ def company_detail(request, slug: str):
     return render_page(request, "companies/company_detail.html", context, partial="tab")
 
 
+#: The heading of each group of search results.
+SEARCH_GROUPS = {
+    "company": _("Companies"),
+    "person": _("People"),
+    "product": _("Products"),
+    "deal": _("Deals"),
+    "investment": _("Investments"),
+    "lawsuit": _("Lawsuits"),
+    "article": _("Articles"),
+}
+
+
 def search(request):
-    """Names in any spelling; results update as you type (htmx), or on submit."""
+    """Names in any spelling, and the words of records' texts; results update as you type
+    (htmx), or on submit."""
     query = request.GET.get("q", "").strip()[:200]
-    hits = alias_search(query, limit=30) if query else []
-    groups = {
-        kind: [hit for hit in hits if hit.kind == kind] for kind in ("company", "person", "product")
-    }
+    found = search_by_type(query, limit=30) if query else {}
+    groups = [(kind, SEARCH_GROUPS[kind], hits) for kind, hits in found.items() if hits]
     return render_page(
         request,
         "companies/search.html",
-        {"query": query, "groups": groups, "found": bool(hits)},
+        {"query": query, "groups": groups, "found": bool(groups)},
         partial="results",
     )

@@ -1,3 +1,4 @@
+from django.utils import translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -10,20 +11,30 @@ from core.api.views import ConditionalGetMixin
 from core.records import record_type
 
 from ..models.aliases import ALIAS_TARGETS
-from ..search import alias_search
+from ..search import SEARCH_TYPES, search_by_type
 
-RESOURCES = {kind: record_type(kind).resource for kind in ALIAS_TARGETS}
+TYPES = list(SEARCH_TYPES)
+RESOURCES = {kind: record_type(kind).resource for kind in TYPES}
 MAX_RESULTS = 50
 
 
 class SearchHitOut(serializers.Serializer):
-    type = serializers.ChoiceField(choices=list(RESOURCES))
-    slug = serializers.CharField()
-    name = serializers.CharField()
+    type = serializers.ChoiceField(choices=TYPES)
+    slug = serializers.CharField(allow_null=True, help_text="Null for an article (see `id`).")
+    id = serializers.IntegerField()
+    name = serializers.CharField(help_text="The name, or a deal's, lawsuit's or article's title.")
     name_ar = serializers.CharField(allow_blank=True)
-    matched = serializers.CharField(help_text="The alias that matched the query.")
-    score = serializers.IntegerField(help_text="100 exact name, 80 whole words, 60 prefixes…")
-    url = serializers.URLField()
+    matched = serializers.CharField(
+        allow_null=True, help_text="The alias that matched the query; null for a text match."
+    )
+    score = serializers.IntegerField(
+        allow_null=True,
+        help_text="Names: 100 exact name, 80 whole words, 60 prefixes, 40 loose, 20 similar. "
+        "Null for a text match (ranked by relevance within its type).",
+    )
+    url = serializers.URLField(help_text="The record in the API.")
+    html_url = serializers.URLField(help_text="The record's page for readers, in English.")
+    html_url_ar = serializers.URLField(help_text="The record's page for readers, in Arabic.")
 
 
 class SearchOut(serializers.Serializer):
@@ -31,17 +42,48 @@ class SearchOut(serializers.Serializer):
     results = SearchHitOut(many=True)
 
 
+def _pages(request, record) -> tuple[str, str]:
+    urls = []
+    for language in ("en", "ar"):
+        with translation.override(language):
+            urls.append(request.build_absolute_uri(record.get_absolute_url()))
+    return urls[0], urls[1]
+
+
+def _hit(request, links: Links, kind: str, hit) -> dict:
+    record = hit.record
+    key = getattr(record, "slug", None)
+    html_url, html_url_ar = _pages(request, record)
+    named = kind in ALIAS_TARGETS
+    return {
+        "type": kind,
+        "slug": key,
+        "id": record.pk,
+        "name": record.name if named else hit.title,
+        "name_ar": record.name_ar if named else hit.title_ar,
+        "matched": hit.alias if named else None,
+        "score": hit.score if named else None,
+        "url": links.url(RESOURCES[kind], key or record.pk),
+        "html_url": html_url,
+        "html_url_ar": html_url_ar,
+    }
+
+
 class SearchView(ConditionalGetMixin, APIView):
-    """Companies, people and products from any spelling of their names, in either script."""
+    """Companies, people and products from any spelling of their names, in either script;
+    deals, investments, lawsuits and articles from the words of their titles, summaries
+    and (public) texts. Results are grouped by type, best first within each."""
 
     permission_classes = [AllowAny]
     allowed_parameters = {"q", "type", "limit", "format"}
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("q", str, required=True, description="Words of a name, any script."),
-            OpenApiParameter("type", str, many=True, enum=list(RESOURCES)),
-            OpenApiParameter("limit", int, description=f"1 to {MAX_RESULTS} (default 20)."),
+            OpenApiParameter("q", str, required=True, description="Words of a name or a text."),
+            OpenApiParameter("type", str, many=True, enum=TYPES),
+            OpenApiParameter(
+                "limit", int, description=f"Results per type, 1 to {MAX_RESULTS} (default 20)."
+            ),
         ],
         responses=SearchOut,
     )
@@ -54,29 +96,14 @@ class SearchView(ConditionalGetMixin, APIView):
         if not query:
             errors["q"] = ["Give the name to look for, such as q=غوغل."]
         types = params.getlist("type")
-        if set(types) - set(RESOURCES):
-            errors["type"] = [f"Use one or more of: {', '.join(RESOURCES)}."]
+        if set(types) - set(TYPES):
+            errors["type"] = [f"Use one or more of: {', '.join(TYPES)}."]
         limit = params.get("limit", "20")
         if not (limit.isascii() and limit.isdigit() and 1 <= int(limit) <= MAX_RESULTS):
             errors["limit"] = [f"Give a whole number from 1 to {MAX_RESULTS}."]
         if errors:
             raise ValidationError(errors)
         links = Links(request)
-        hits = alias_search(query, kinds=types or None, limit=int(limit))
-        return Response(
-            {
-                "query": query,
-                "results": [
-                    {
-                        "type": hit.kind,
-                        "slug": hit.record.slug,
-                        "name": hit.record.name,
-                        "name_ar": hit.record.name_ar,
-                        "matched": hit.alias,
-                        "score": hit.score,
-                        "url": links.url(RESOURCES[hit.kind], hit.record.slug),
-                    }
-                    for hit in hits
-                ],
-            }
-        )
+        groups = search_by_type(query, types=types or None, limit=int(limit))
+        results = [_hit(request, links, kind, hit) for kind, hits in groups.items() for hit in hits]
+        return Response({"query": query, "results": results})
