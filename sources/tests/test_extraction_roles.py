@@ -161,10 +161,36 @@ def test_the_hires_of_a_licence_deal_do_not_take_its_amount():
     found = drafts(text, "deal")
     hiring = [d for d in found if "hiring" in d.payload["kinds"]]
     licence = [d for d in found if "licensing" in d.payload["kinds"]]
-    assert licence and licence[0].payload["value"]["amount"] == "20000000000"
-    assert hiring and "value" not in hiring[0].payload
+    assert licence
+    assert licence[0].payload["value"]["amount"] == "20000000000"
+    assert hiring
+    assert "value" not in hiring[0].payload
 
 
 def test_a_bid_to_block_something_is_not_a_takeover_bid():
     text = "Judge rejects Elon Musk's bid to block OpenAI's for-profit shift."
     assert not [d for d in drafts(text, "deal") if "bid" in d.event_kinds]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "أعلنت شركة Anthropic نتائجها. كما ضخت فيها أمازون 8 مليارات دولار منذ عام 2023، "
+            "فيما استثمرت غوغل نحو 3 مليارات دولار.",
+            "ar",
+        ),
+        (
+            "Anthropic reported its results. Amazon invested in it $8 billion since 2023, "
+            "while Google invested about $3 billion.",
+            "en",
+        ),
+    ],
+)
+def test_two_clauses_tell_two_investments_in_the_company_referred_to(text, language):
+    found = {
+        (d.payload["investee"]["name"], frozenset(roles_of(d)[1])): d.payload["value"]["amount"]
+        for d in drafts(text, "investment", language)
+    }
+    assert found[("Anthropic", frozenset({"Amazon"}))] == "8000000000"
+    assert found[("Anthropic", frozenset({"Google"}))] == "3000000000"

@@ -40,6 +40,14 @@ _FILED_BY = re.compile(
     r"|(?:(?:\S+\s+){0,4}?)(?:التي\s+|الذي\s+)?(?:رفع|أقام|اقام)(?:تها|ها|وها|تاها|ته|ه)(?!\w))",
     re.I,
 )
+#: "in it" right after an investing verb: the money went to the company referred to.
+_IN_IT = re.compile(
+    r"\s*(?:(?<!\w)(?:فيها|فيه|فيهما)(?!\w)|in (?:it|the company|the startup)\b)", re.I
+)
+#: Words that join two clauses each telling its own event.
+_CLAUSE_JOIN = re.compile(
+    r"[,،]?\s+(?:while|whereas)\s+|[،,]?\s*(?<!\w)(?:فيما|بينما|في حين)(?!\w)"
+)
 #: Where the party that filed a suit stops: "accusing", «تتهمها», «كما» start a new clause.
 _CLAUSE_END = re.compile(
     r";|\b(?:accus\w*|alleg\w*|claim\w*|saying|over)\b"
@@ -86,6 +94,8 @@ class EventDrafts:
         self.dates = dates
         self.events = events
         self.drafts = drafts
+        #: The company a sentence's first clause invests in, for the clauses after it.
+        self.shared_investee: Entity | None = None
         self.launches: dict[str, tuple[PartialDate | None, Entity | None]] = {}
         self.founded: dict[str, PartialDate] = {}
 
@@ -108,6 +118,27 @@ class EventDrafts:
         here = within(self.events, sentence)
         if not here:
             return
+        clauses = self.clauses(sentence)
+        self.shared_investee = None
+        for clause in clauses:
+            self.clause_events(clause)
+
+    def clauses(self, sentence: Sentence) -> list[Sentence]:
+        """The sentence cut where "while" / «فيما» starts a clause with an event of its own
+        ("Amazon put in $8 billion, while Google invested about $3 billion")."""
+        joins = [m.span() for m in _CLAUSE_JOIN.finditer(sentence.text)]
+        starts = [sentence.start] + [sentence.start + end for _start, end in joins]
+        ends = [sentence.start + start for start, _end in joins] + [sentence.end]
+        parts = [
+            Sentence(start, end, self.doc.text[start:end])
+            for start, end in zip(starts, ends, strict=True)
+        ]
+        if len(parts) > 1 and all(within(self.events, part) for part in parts):
+            return parts
+        return [sentence]
+
+    def clause_events(self, sentence: Sentence) -> None:
+        here = within(self.events, sentence)
         kinds = list(dict.fromkeys(event.kind for event in here))
         cue_at = {kind: next(e for e in here if e.kind == kind) for kind in kinds}
         amounts = within(self.money, sentence)
@@ -378,6 +409,13 @@ class EventDrafts:
         the one before the raising cue (or inside it: «جمعت شركة X … تمويلاً»). A role
         the sentence does not give stays empty.
         """
+        if _IN_IT.match(self.doc.text[cue.end : sentence.end]):
+            # «ضخت فيها أمازون», "invested in it": the company the story is about.
+            investee = self.doc.most_named
+            if investee is None:
+                return None, []
+            self.shared_investee = investee
+            return investee, [e for _start, e in named if e.key != investee.key]
         companies = [(start, e) for start, e in named if e.kind == "company"]
         receiving = [e for start, e in companies if self.receives(start)]
         if receiving:
@@ -385,11 +423,15 @@ class EventDrafts:
         elif _RAISED.search(cue.text) or _BACKED.search(cue.text):
             raising = [e for start, e in companies if start < cue.end]
             investee = raising[-1] if raising else None
+        elif self.shared_investee is not None:
+            # "…, while Google invested $3 billion": the same company as the clause before.
+            investee = self.shared_investee
         else:
             after = [e for start, e in companies if start >= cue.end]
             investee = after[0] if after else None
         if investee is None:
             return None, []
+        self.shared_investee = investee
         investors = [e for _start, e in named if e.key != investee.key]
         if _BACKED.search(cue.text) and not receiving:
             investors = [e for start, e in named if start >= cue.end and e.key != investee.key]
