@@ -110,10 +110,11 @@ def _either(*patterns: str) -> re.Pattern:
 
 
 _NOT_A_YEAR_AFTER = r"(?!\s*,?\s*\d)"
-#: A month of last year: "in September of last year", «في سبتمبر من العام الماضي»,
+#: A month of last year: "in September of last year", "in July last year",
+#: «في سبتمبر من العام الماضي»,
 #: «أيلول الماضي» (the last September before the publication month).
 MONTH_LAST_YEAR = _either(
-    rf"(?P<month>{_MONTH})\s+(?:of\s+last\s+year|من\s+العام\s+الماضي|من\s+السنة\s+الماضية)",
+    rf"(?P<month>{_MONTH})\s+(?:(?:of\s+)?last\s+year|من\s+العام\s+الماضي|من\s+السنة\s+الماضية)",
     rf"(?<![\w])(?P<month_past>{_MONTH})\s+الماضي(?![\w])",
 )
 #: A day of a month without its year: "February 3", «3 فبراير» (the latest up to publication).

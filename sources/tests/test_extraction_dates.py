@@ -150,6 +150,7 @@ def test_a_weekday_needs_a_publication_date_and_last_weekday_is_read_once():
     ("text", "iso"),
     [
         ("in September of last year", "2024-09"),
+        ("in July last year, it raised", "2024-07"),
         ("في سبتمبر من العام الماضي", "2024-09"),
         ("في أيلول الماضي", "2024-09"),
         ("في تموز الماضي", "2025-07"),

@@ -194,3 +194,34 @@ def test_two_clauses_tell_two_investments_in_the_company_referred_to(text, langu
     }
     assert found[("Anthropic", frozenset({"Amazon"}))] == "8000000000"
     assert found[("Anthropic", frozenset({"Google"}))] == "3000000000"
+
+
+def test_an_event_takes_the_date_nearest_its_cue():
+    text = (
+        "Mistral AI, which its three founders started in Paris in 2023 after leaving Meta "
+        "and Google DeepMind, launched the chatbot Le Chat in February 2024."
+    )
+    [product] = [
+        d for d in extract(Article(text=text, language="en")).drafts if d.kind == "product"
+    ]
+    assert product.payload["launched"]["date"] == "2024-02-01"
+
+
+def test_a_lawsuit_named_in_a_ruling_does_not_take_the_rulings_day():
+    text = (
+        "A federal judge ruled on 4 April 2025 that the lawsuit The New York Times filed "
+        "against OpenAI in December 2023 could go ahead."
+    )
+    lawsuits = drafts(text, "lawsuit")
+    assert lawsuits
+    assert all(d.payload.get("filed", {}).get("date") != "2025-04-04" for d in lawsuits)
+
+
+def test_an_arabic_launch_takes_the_date_beside_it_not_the_founding_year():
+    text = (
+        "وتأسست شركة Mistral AI في باريس عام 2023 على يد ثلاثة باحثين سابقين في غوغل "
+        "وميتا، وأطلقت في فبراير 2024 روبوت المحادثة «Le Chat»."
+    )
+    article = Article(text=text, language="ar")
+    [product] = [d for d in extract(article).drafts if d.kind == "product"]
+    assert product.payload["launched"]["date"] == "2024-02-01"

@@ -150,18 +150,24 @@ class EventDrafts:
             ),
             None,
         )
-        date = self.sentence_date(sentence)
         told = [kind for kind in kinds if self.refers_back(cue_at[kind])]
         for kind in told:
-            self.tell_more(kind, sentence, amount, date)
+            # An amount goes to an event told again only when the sentence tells no other.
+            shared = amount if len(told) == len(kinds) else None
+            self.tell_more(kind, sentence, shared, self.date_of(sentence, cue_at[kind]))
         kinds = [kind for kind in kinds if kind not in told]
         joined = [kind for kind in kinds if kind in _JOINED_EVENTS]
         if joined:
-            self.deal(sentence, joined, cue_at[joined[-1]], amount, date)
+            cue = cue_at[joined[-1]]
+            self.deal(sentence, joined, cue, amount, self.date_of(sentence, cue))
         for kind in kinds:
             if kind in _JOINED_EVENTS:
                 continue
             cue = cue_at[kind]
+            date = self.date_of(sentence, cue)
+            if kind == EventKind.LAWSUIT and EventKind.RULING in kinds:
+                # "The judge ruled on Friday in the suit the Times filed": the ruling's day.
+                date = None
             if kind in DEAL_EVENTS:
                 self.deal(sentence, [kind], cue, amount, date)
             elif kind == EventKind.INVESTMENT:
@@ -173,8 +179,10 @@ class EventDrafts:
             elif kind == EventKind.PRODUCT_LAUNCH:
                 self.launch(sentence, cue, date)
 
-    def sentence_date(self, sentence: Sentence) -> PartialDate | None:
-        """The first date the sentence states, a dateline's day only when it states none."""
+    def date_of(self, sentence: Sentence, cue: EventMention) -> PartialDate | None:
+        """The date the sentence states nearest the event's cue ("founded in 2023, it
+        launched Le Chat in February last year": February), a dateline's day only when
+        it states none."""
         found = within(self.dates, sentence)
         aside = self.asides(sentence)
         own = [
@@ -182,8 +190,11 @@ class EventDrafts:
             for m in found
             if not any(s <= m.start < e for s, e in self.dateline) and not aside(m.start)
         ]
-        when = next(iter(own or found), None)
-        return when.date if when else None
+        candidates = own or found
+        if not candidates:
+            return None
+        when = min(candidates, key=lambda m: (abs(m.start - cue.start), m.start < cue.start))
+        return when.date
 
     def is_figure(self, mention, previous=None) -> bool:
         """A valuation, revenue or market value ("valued at", «بتقييم»), not an event's value.
