@@ -69,6 +69,13 @@ def test_the_article_page_is_arabic_in_arabic(client):
     assert "<bdi>Alexandr Wang</bdi>, Head of AI (<bdi>Meta</bdi>)" in english
 
 
+def test_the_company_filter_shows_the_pages_script_first(client):
+    arabic = page(client, "/ar/timeline/")
+    assert '<option value="google">جوجل — Google</option>' in arabic
+    english = page(client, "/timeline/")
+    assert '<option value="google">Google — جوجل</option>' in english
+
+
 def test_the_article_page_reads_its_records_in_a_few_queries(client, django_assert_max_num_queries):
     article = Article.objects.get(title__startswith="ميتا تتحالف")
     with django_assert_max_num_queries(3):
