@@ -83,3 +83,12 @@ def test_a_lost_database_is_a_friendly_503_page(plain_client, monkeypatch):
     assert response.status_code == 503
     assert response["Retry-After"] == str(RETRY_AFTER)
     assert "try again" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_browsers_asking_for_favicon_ico_get_the_sites_icon(plain_client):
+    response = plain_client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/img/favicon.svg"
+    page = plain_client.get("/search/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in page
