@@ -127,3 +127,27 @@ def test_browsers_asking_for_favicon_ico_get_the_sites_icon(plain_client):
     assert response["Location"] == "/static/img/favicon.svg"
     page = plain_client.get("/search/").content.decode()
     assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in page
+
+
+@pytest.mark.parametrize(
+    ("template", "title"),
+    [("400.html", "طلب غير صالح"), ("403.html", "الوصول مرفوض"), ("503.html", "غير متاح مؤقتًا")],
+)
+def test_the_other_error_pages_are_in_the_sites_language(template, title):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("ar"):
+        html = render_to_string(template)
+    assert '<html lang="ar" dir="rtl">' in html
+    assert f"<h1>{title}</h1>" in html
+
+
+@pytest.mark.django_db
+def test_a_refused_language_switch_explains_itself_in_the_sites_chrome():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert 'class="site-header"' in html
+    assert "The form has expired" in html
