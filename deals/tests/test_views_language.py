@@ -80,3 +80,8 @@ def test_the_article_page_reads_its_records_in_a_few_queries(client, django_asse
     article = Article.objects.get(title__startswith="ميتا تتحالف")
     with django_assert_max_num_queries(3):
         page(client, f"/ar/articles/{article.pk}/")
+
+
+def test_cited_articles_keep_their_own_language_and_direction(client):
+    html = page(client, "/deals/meta-midjourney-licensing-partnership/")
+    assert re.search(r'<a href="/articles/\d+/" lang="ar" dir="auto">ميتا تتحالف', html)
