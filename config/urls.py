@@ -15,6 +15,7 @@ handler500 = "core.errors.server_error"
 urlpatterns = [
     path("api/v1/", include(("config.api_urls", "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("core.urls")),
 ]
 
 # Pages and the admin: English at /, Arabic under /ar/ (/ar/admin/ for curators).

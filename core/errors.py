@@ -5,6 +5,10 @@ before or after DRF: a URL no route matches, a request body over
 DATA_UPLOAD_MAX_MEMORY_SIZE, an exception DRF does not handle. Under /api/ those are JSON
 too, so a client always reads the same `{"detail": ...}` shape. A database that cannot be
 reached is a 503 with Retry-After rather than a 500: the request may be repeated.
+
+The pages are templates/404.html (the site's chrome: the request is there) and 500.html and
+503.html, which extend error_page.html: rendered without the request, so nothing that
+failed (the database, a context processor) is needed to say so.
 """
 
 import sys

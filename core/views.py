@@ -1,7 +1,8 @@
 """Helpers every page view uses."""
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import URLPattern, path, reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
@@ -21,6 +22,14 @@ def render_page(request, template: str, context: dict, partial: str | None = Non
     response = render(request, f"{template}#{partial}" if wants_partial else template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever a page links: the site's SVG icon.
+
+    A temporary redirect, since the icon's static name changes with its content.
+    """
+    return HttpResponseRedirect(static("img/favicon.svg"))
 
 
 def _moved(url: str, query: str) -> HttpResponsePermanentRedirect:

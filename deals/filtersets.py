@@ -7,6 +7,7 @@ from operator import or_
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company
@@ -181,13 +182,23 @@ class OneOfManySelect(forms.Select):
 
 class CompanySelect(forms.Select):
     """Every company, by name, read only when the page draws the form: the API checks the
-    same parameter without loading them all."""
+    same parameter without loading them all.
+
+    Each option shows both names, the page's language first, and the options are in the
+    order of what they show, so a reader can type the start of a name in either script.
+    """
 
     def optgroups(self, name, value, attrs=None):
-        companies = Company.objects.order_by("name").values_list("slug", "name", "name_ar")
-        self.choices = [("", _("All companies"))] + [
-            (slug, f"{name} — {name_ar}" if name_ar else name) for slug, name, name_ar in companies
-        ]
+        companies = Company.objects.values_list("slug", "name", "name_ar")
+        arabic = (get_language() or "").startswith("ar")
+        labels = sorted(
+            (
+                (slug, " — ".join(dict.fromkeys(filter(None, names[::-1] if arabic else names))))
+                for slug, *names in companies
+            ),
+            key=lambda choice: choice[1].casefold(),
+        )
+        self.choices = [("", _("All companies")), *labels]
         return super().optgroups(name, value, attrs)
 
 

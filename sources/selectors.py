@@ -26,10 +26,19 @@ def articles_about_company(company) -> QuerySet[Article]:
 
 def article_cited_records(article) -> list:
     """Every record that cites `article`, with the excerpt, in the order of the text."""
-    # A product's and a lawsuit event's pages are their company's and lawsuit's.
+    # A product's and a lawsuit event's pages are their company's and lawsuit's; the
+    # records without a name of their own are labelled by the names they link.
     citations = list(
         article.citations.select_related(
-            *CITATION_TARGETS, "product__company", "lawsuit_event__lawsuit"
+            *CITATION_TARGETS,
+            "product__company",
+            "lawsuit_event__lawsuit",
+            "role__person",
+            "role__company",
+            "statement__company",
+            "rivalry__company",
+            "rivalry__rival",
+            "metric__company",
         )
     )
     return sorted(citations, key=lambda citation: article.text.find(citation.excerpt))

@@ -1,8 +1,10 @@
 """Template helpers for bilingual records."""
 
 from django import template
-from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language, pgettext
 
 register = template.Library()
 
@@ -71,3 +73,66 @@ def party_name(party) -> str:
         if getattr(party, f"{field}_id", None):
             return loc(getattr(party, field), "name")
     return loc(party, "unnamed_description")
+
+
+@register.simple_tag
+def list_separator() -> str:
+    """What separates the items of a list in the active language: ", " or "، "."""
+    return pgettext("between the items of a list", ", ")
+
+
+@register.filter
+def join_list(values) -> str:
+    """`values` joined with the active language's list separator, each item escaped."""
+    return mark_safe(list_separator().join(conditional_escape(value) for value in values))
+
+
+def _named(record, field: str = "name") -> str:
+    """A related record's name in the active language, isolated from the words around it."""
+    return "" if record is None else isolate(loc(record, field))
+
+
+#: Labels of the records that have no name or title of their own, by model name.
+_LABELS = {
+    "role": lambda role: format_html(
+        pgettext("a person's role", "{person}, {title} ({company})"),
+        person=_named(role.person),
+        title=loc(role, "title"),
+        company=_named(role.company),
+    ),
+    "statement": lambda statement: format_html(
+        pgettext("a company's statement", "{company}: {summary}"),
+        company=_named(statement.company),
+        summary=Truncator(loc(statement, "summary")).chars(90),
+    ),
+    "rivalry": lambda rivalry: format_html(
+        pgettext("two rivals", "{company} vs {rival}"),
+        company=_named(rivalry.company),
+        rival=_named(rivalry.rival),
+    ),
+    "metric": lambda metric: format_html(
+        pgettext("a company's figure", "{company}: {kind} {value}"),
+        company=_named(metric.company),
+        kind=metric.get_kind_display(),
+        value=metric.value,
+    ),
+    "lawsuitevent": lambda event: format_html(
+        pgettext("an event of a lawsuit", "{lawsuit}: {kind} ({date})"),
+        lawsuit=_named(event.lawsuit, "title"),
+        kind=event.get_kind_display(),
+        date=event.occurred,
+    ),
+}
+
+
+@register.filter
+def label(record) -> str:
+    """A record's name in the active language, whatever its kind, for lists of records.
+
+    A record with a name or title gives it; the others (a role, a statement, a figure…)
+    are described from their parts, each name isolated so either script reads in order.
+    """
+    describe = _LABELS.get(record._meta.model_name)
+    if describe is not None:
+        return describe(record)
+    return isolate(loc(record, "title") or loc(record, "name") or str(record))

@@ -3,6 +3,7 @@ the schema and its docs, the root, constant query counts, cursors and malformed 
 
 import base64
 import datetime
+import re
 
 import orjson
 import pytest
@@ -292,3 +293,14 @@ def test_csv_cells_that_start_a_formula_are_escaped(api_client):
     assert '"\'=HYPERLINK(""http://example.com/x"",""open"")"' in content
     assert ",'-2+3+cmd," in content
     assert ',"=HYPERLINK' not in content
+
+
+def test_the_api_docs_page_needs_no_inline_style_or_script(api_client):
+    response = api_client.get("/api/v1/docs/")
+    policy = response["Content-Security-Policy"]
+    assert "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    html = response.content.decode()
+    assert "<style" not in html
+    assert not re.search(r"<script(?![^>]*\ssrc=)", html), "an inline script"
+    assert "/static/css/api-docs.css" in html

@@ -15,3 +15,44 @@ def test_the_other_name_is_marked_with_the_language_not_shown(language, expected
     record = SimpleNamespace(name="Google", name_ar="جوجل")
     with translation.override(language):
         assert OTHER_NAME.render(Context({"record": record})) == expected
+
+
+JOINED = Template("{% load tracker %}{{ names|join_list }}|{% list_separator %}")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "Meta, Google, A&amp;B|, "), ("ar", "Meta، Google، A&amp;B|، ")],
+)
+def test_lists_are_joined_with_the_languages_comma(language, expected):
+    with translation.override(language):
+        assert JOINED.render(Context({"names": ["Meta", "Google", "A&B"]})) == expected
+
+
+LABEL = Template("{% load tracker %}{{ record|label }}")
+
+
+def _label(record, language: str) -> str:
+    with translation.override(language):
+        return LABEL.render(Context({"record": record}))
+
+
+@pytest.mark.django_db
+def test_records_without_a_name_are_labelled_in_the_pages_language():
+    from companies.tests.factories import CompanyFactory, RivalryFactory, RoleFactory
+
+    meta = CompanyFactory(name="Meta", name_ar="ميتا")
+    role = RoleFactory(
+        person__name="Alexandr Wang",
+        person__name_ar="ألكسندر وانغ",
+        company=meta,
+        title="Head of AI",
+        title_ar="رئيس قسم الذكاء الاصطناعي",
+    )
+    rivalry = RivalryFactory(company=meta, rival=CompanyFactory(name="OpenAI", name_ar=""))
+    assert _label(role, "en") == "<bdi>Alexandr Wang</bdi>, Head of AI (<bdi>Meta</bdi>)"
+    assert _label(role, "ar") == (
+        "<bdi>ألكسندر وانغ</bdi>، رئيس قسم الذكاء الاصطناعي (<bdi>ميتا</bdi>)"
+    )
+    assert _label(rivalry, "ar") == "<bdi>ميتا</bdi> في مواجهة <bdi>OpenAI</bdi>"
+    assert _label(meta, "ar") == "<bdi>ميتا</bdi>"

@@ -207,7 +207,10 @@ class TestDevelopmentPage:
 
     def test_title_kind_date_companies_summary_and_sources(self, client):
         html = page(client, reverse("deals:development", args=[self.SLUG]))
-        assert "<h1>Meta and other companies face similar suits over training data</h1>" in html
+        assert (
+            '<h1 dir="auto">Meta and other companies face similar suits over training data</h1>'
+            in html
+        )
         assert "litigation" in html
         assert "2025 (inferred from the source)" in html
         assert (
@@ -222,7 +225,7 @@ class TestDevelopmentPage:
             url = reverse("deals:development", args=[self.SLUG])
         html = page(client, url)
         assert url.startswith("/ar/")
-        assert "<h1>ميتا وشركات أخرى تواجه دعاوى مشابهة بشأن بيانات التدريب</h1>" in html
+        assert '<h1 dir="auto">ميتا وشركات أخرى تواجه دعاوى مشابهة بشأن بيانات التدريب</h1>' in html
         assert "تواجه ميتا وعدة شركات أخرى دعاوى مشابهة للدعوى ضد ميدجورني." in html
         assert "الولاية القضائية" in html
         assert "Jurisdiction" not in html

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext_noop
 
 from companies import services as companies_services
 from companies.models import Company, Metric, Person, Product, Rivalry, Role, Statement
@@ -28,7 +29,8 @@ from sources.services.citations import citation_add
 SEED_DIR = Path(__file__).resolve().parent
 FACTS_FILE = SEED_DIR / "facts.toml"
 ARTICLES_DIR = SEED_DIR / "articles"
-SEED_ATTRIBUTION = (
+# Stored in English like any curator's note; the article page shows its translation.
+SEED_ATTRIBUTION = gettext_noop(
     "Third-party news article shipped unchanged as attributed seed data; "
     "the text names neither its outlet nor its date."
 )
