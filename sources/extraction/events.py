@@ -57,7 +57,8 @@ _PRONOUN = r"(?:ها|هما|هم|هن|ه|نا|كم)?"
 _RULING_PARTICLES = rf"(?:[{CONJUNCTIONS}]?(?:لل|[بك]?{ARTICLE}|ل)?)"
 #: A full stop, question or exclamation mark followed by a space, or a line break: a
 #: gap in a cue never crosses one.
-_SENTENCE_BREAK = re.compile(r"[.!?؟!۔](?:\s|$)|[\n\r]")
+#: A break between two words: a full stop with a space after it ("97.4" is one number).
+_SENTENCE_BREAK = re.compile(r"[.!?؟!۔]\s|[\n\r]")
 
 _LAWSUIT_WORD = r"دعو(?:ي|اها|اه|اهم)|دعاوي?"
 _COURT = r"محكم(?:ه|تان|تين)|محاكم|قاضي(?:ه)?|قضاه|هييه"
@@ -189,8 +190,8 @@ CUES: tuple[_Cue, ...] = (
     _cue(_ACQUISITION, "takeovers?|mergers?|merg(?:e|es|ed|ing)"),
     # Bid: an offer or attempt to acquire.
     _cue(_BID, "محاول(?:ه|ات|ت(?:ها|ه|هم)) …1 (?:استحواذ|شرا)"),
-    _cue(_BID, "(?:عرض(?:ا|ان|ين|ه|ها|ت|وا)?|عروض(?:ا)?) …6 (?:استحواذ|شرا)"),
-    _cue(_BID, "(?:[يتن]?تقدم(?:ت|وا|ون)?) (?:عرض(?:ا)?|عروض)"),
+    _cue(_BID, "(?:عرض(?:ا|ان|ين|ه|ها|ت|وا)?|عروض(?:ا)?) …8 (?:استحواذ|شرا)"),
+    _cue(_BID, "(?:[يتن]?تقدم(?:ت|وا|ون)?) (?:عرض(?:ا|ه|ها|هم)?|عروض(?:ه|ها|هم)?)"),
     _cue(_BID, "(?:سع(?:ت|ي|وا)|[يتن]سعي) …2 (?:استحواذ|شرا)"),
     # "a bid to block the conversion" is an attempt, not an offer to buy.
     _cue(
@@ -198,7 +199,7 @@ CUES: tuple[_Cue, ...] = (
         "bid(?:s|ding|der|ders)?",
         unless_next=((r"(?:block|stop|halt|prevent|force|overturn|dismiss|delay|win)", 2),),
     ),
-    _cue(_BID, "offer(?:s|ed|ing)? …1 to (?:acquire|buy|purchase|take)"),
+    _cue(_BID, "offer(?:s|ed|ing)? …4 to (?:acquire|buy|purchase|take)"),
     _cue(
         _BID,
         "(?:takeover|buyout|acquisition|tender|unsolicited|hostile) "
@@ -213,7 +214,12 @@ CUES: tuple[_Cue, ...] = (
     _cue(_LICENSING, "licen[cs](?:e|es|ed|ing|ee|ees|or|ors)"),
     # Partnership.
     _cue(_PARTNERSHIP, f"شراك(?:ه|ات|ت(?:ين|ان)?{_PRONOUN})"),
-    _cue(_PARTNERSHIP, f"تحالف(?:ات|ت|وا|ا)?{_PRONOUN}|[يتن]تحالف(?:ون|ان|ا)?"),
+    # «تحالف من المستثمرين» is a consortium of investors, not an alliance.
+    _cue(
+        _PARTNERSHIP,
+        f"تحالف(?:ات|ت|وا|ا)?{_PRONOUN}|[يتن]تحالف(?:ون|ان|ا)?",
+        unless_next=((r"من", 1),),
+    ),
     _cue(_PARTNERSHIP, "اتفاق(?:يه|يات)? تعاون"),
     _cue(_PARTNERSHIP, "مذكر(?:ه|ت|ات) تفاهم"),
     _cue(_PARTNERSHIP, "مشروع(?:ا)? مشترك(?:ا)?"),
@@ -393,7 +399,7 @@ def _sentence_numbers(text: str, found: list[Word]) -> list[int]:
     """For each word, the number of sentence breaks before it."""
     numbers, number = [], 0
     for index, word in enumerate(found):
-        if index and _SENTENCE_BREAK.search(text, found[index - 1].end, word.start):
+        if index and _SENTENCE_BREAK.search(text[found[index - 1].end : word.start]):
             number += 1
         numbers.append(number)
     return numbers

@@ -24,7 +24,26 @@ def not_name_keys() -> frozenset[str]:
     return frozenset(strict_key(name) for name in names if strict_key(name))
 
 
+@cache
+def place_keys() -> frozenset[str]:
+    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    names = data["places"] + data["demonyms"]
+    return frozenset(strict_key(name) for name in names if strict_key(name))
+
+
+#: Words that make a company's name of a place's only when a real name comes before.
+_DESCRIPTIVE_TAIL = frozenset({"ai", "tech", "technology", "super intelligence", "intelligence"})
+
+
 def is_not_a_name(name: str) -> bool:
-    """Whether `name` is a place, an outlet, an ordinary word or a clock stamp."""
+    """Whether `name` is a place, an outlet, an ordinary word, a clock stamp, or a place
+    or its adjective before "AI" ("British AI", "London AI")."""
     cleaned = name.strip()
-    return strict_key(cleaned) in not_name_keys() or bool(_CLOCK.match(cleaned))
+    if strict_key(cleaned) in not_name_keys() or _CLOCK.match(cleaned):
+        return True
+    words = cleaned.split()
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if strict_key(head) in place_keys() and tail.lower() in _DESCRIPTIVE_TAIL:
+            return True
+    return False

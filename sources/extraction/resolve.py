@@ -212,7 +212,25 @@ def new_entities(text: str, known: list[Entity]) -> list[Entity]:
     for entity in entities:
         entity.kind = Counter(entity.kinds).most_common(1)[0][0]
         _add_other_occurrences(text, entity, taken)
-    return fold_short_forms(entities, known)
+    entities = fold_short_forms(entities, known)
+    _add_surnames(text, known, taken + [span for entity in entities for span in entity.spans])
+    return entities
+
+
+def _add_surnames(text: str, known: list[Entity], taken: list) -> None:
+    """A known person named in full is the same person wherever the surname stands alone
+    («إيلون ماسك» … «ماسك»; "Sam Altman" … "Altman")."""
+    for entity in known:
+        if entity.kind != "person" or not entity.spans:
+            continue
+        for spelling in list(entity.spellings):
+            words = spelling.split()
+            if len(words) < 2 or len(words[-1]) < 3 or is_not_a_name(words[-1]):
+                continue
+            for start, end in _occurrences(text, words[-1]):
+                if not any(s < end and start < e for s, e in [*taken, *entity.spans]):
+                    entity.spans.append((start, end))
+        entity.spans.sort()
 
 
 def _merge_short_forms(entities: list[Entity]) -> list[Entity]:

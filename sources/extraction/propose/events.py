@@ -44,6 +44,10 @@ _FILED_BY = re.compile(
 _IN_IT = re.compile(
     r"\s*(?:(?<!\w)(?:فيها|فيه|فيهما)(?!\w)|in (?:it|the company|the startup)\b)", re.I
 )
+#: «بعرضه», «بصفقتها»: a noun with a possessive pronoun, an event already told.
+_ITS = re.compile(r"^[وف]?ب\w+(?:ه|ها|هما|هم)$")
+#: The word before the party an offer comes from: «من», "from", "by", «يقوده» (led by).
+_OFFERED_BY = frozenset({"من", "from", "by", "يقوده", "يقودها", "بقيادة"})
 #: Words that join two clauses each telling its own event.
 _CLAUSE_JOIN = re.compile(
     r"[,،]?\s+(?:while|whereas)\s+|[،,]?\s*(?<!\w)(?:فيما|بينما|في حين)(?!\w)"
@@ -214,7 +218,18 @@ class EventDrafts:
 
     def follows_from(self, entity: Entity, cue: EventMention) -> bool:
         between = self.words_between(cue, entity)
-        return bool(between) and between[-1].lower() in ("من", "from", "by")
+        return bool(between) and between[-1].lower() in _OFFERED_BY
+
+    def offered_inside(self, sentence, cue) -> list[Entity]:
+        """Who makes an offer named inside its cue: «عرضاً قدّمه تحالف يقوده إيلون ماسك
+        لشراء»."""
+        found = []
+        for start, entity in self.doc.named_in(sentence, ("company", "person")):
+            if cue.start < start < cue.end:
+                words = self.doc.text[cue.start : start].split()
+                if words and words[-1] in _OFFERED_BY:
+                    found.append(entity)
+        return found
 
     def foundation(self, sentence: Sentence) -> None:
         """«تأسست “ميدجورني” عام 2022», "founded in 2021": the company's founding date."""
@@ -228,9 +243,11 @@ class EventDrafts:
     def refers_back(self, cue: EventMention) -> bool:
         """«الشراكة», «قادت الجولة» or "the partnership" after one is proposed: the same
         event again."""
-        before = self.doc.text[max(0, cue.start - 4) : cue.start].lower()
-        definite = any(DEFINITE.match(word) for word in cue.text.split())
-        return (definite or before.endswith("the ")) and self.latest(cue.kind) is not None
+        before = self.doc.text[max(0, cue.start - 6) : cue.start].lower()
+        words = cue.text.split()
+        definite = any(DEFINITE.match(word) or _ITS.match(word) for word in words)
+        named = before.endswith(("the ", "its ", "this "))
+        return (definite or named) and self.latest(cue.kind) is not None
 
     def latest(self, kind) -> ProposalDraft | None:
         """The last draft proposed of an event of `kind`."""
@@ -253,6 +270,8 @@ class EventDrafts:
             payload["value"] = value
         if draft.kind == "investment":
             self.more_investors(draft, sentence)
+        elif EventKind.BID in draft.event_kinds:
+            self.more_bidders(draft, sentence)
         stated = payload.get(date_key)
         shown = PartialDate.from_dict(stated) if stated else None
         title = draft.summary.split(", ")[0]
@@ -260,6 +279,15 @@ class EventDrafts:
             investors = " and ".join(p["name"] for p in payload["investors"]) or "?"
             title = f"Investment: {investors} → {payload['investee']['name']}"
         draft.summary = summary(title, payload.get("value"), shown)
+
+    def more_bidders(self, draft, sentence) -> None:
+        """«وضم التحالف إلى جانب ماسك كلاً من X و Y»: the consortium's other members."""
+        parties = draft.payload["parties"]
+        present = {strict_key(p["name"]) for p in parties}
+        for _start, entity in self.doc.named_in(sentence, ("company", "person")):
+            if strict_key(entity.name) not in present:
+                parties.append({**entity.reference(), "role": "bidder"})
+                present.add(strict_key(entity.name))
 
     def more_investors(self, draft, sentence) -> None:
         investee = draft.payload["investee"]
@@ -284,7 +312,8 @@ class EventDrafts:
         parties: list[tuple[Entity, str]] = []
         if first_kind in (EventKind.ACQUISITION, EventKind.BID):
             # «عروض استحواذ من ميتا», "an offer from Meta": the company after "from" bids.
-            offering = [e for e in companies_after if self.follows_from(e, cue)]
+            offering = [e for e in after if self.follows_from(e, cue)]
+            offering += self.offered_inside(sentence, cue)
             targets = [e for e in companies_after if e not in offering]
             # Verb first: «استحوذت شركة X على شركة Y»: X buys, Y (after «على») is bought.
             objects = [e for e in targets if "على" in self.words_between(cue, e)]
@@ -297,9 +326,11 @@ class EventDrafts:
             target = targets[0] if targets else None
             if target is None:
                 return
-            buyers = [e for e in before + offering if e.key != target.key]
-            if any(e.kind == "company" for e in buyers):
+            buyers = [e for e in before if e.key != target.key]
+            if offering or any(e.kind == "company" for e in buyers):
+                # A person beside the offer's maker is a spokesman, not a bidder.
                 buyers = [e for e in buyers if e.kind == "company"]
+            buyers += [e for e in offering if e.key != target.key]
             if not buyers and first_kind == EventKind.ACQUISITION:
                 subject = self.tied_subject(sentence)
                 buyers = [subject] if subject and subject.key != target.key else []
