@@ -44,6 +44,8 @@ _FILED_BY = re.compile(
 _IN_IT = re.compile(
     r"\s*(?:(?<!\w)(?:فيها|فيه|فيهما)(?!\w)|in (?:it|the company|the startup)\b)", re.I
 )
+#: Agreements in the plural: one with each company named after them.
+_PLURAL_AGREEMENTS = re.compile(r"شراكات|اتفاقيات|اتفاقات|partnerships|agreements|deals", re.I)
 #: «بعرضه», «بصفقتها»: a noun with a possessive pronoun, an event already told.
 _ITS = re.compile(r"^[وف]?ب\w+(?:ه|ها|هما|هم)$")
 #: The word before the party an offer comes from: «من», "from", "by", «يقوده» (led by).
@@ -353,17 +355,44 @@ class EventDrafts:
                     named = [subject, *named]
             if not named:
                 return
-            # One company named: the other side stays empty for the curator to fill.
-            if EventKind.LICENSING in event_kinds:
-                licensor = next((e for e in after if e.kind == "company"), None)
-                if licensor is None and len(named) > 1:
-                    licensor = named[-1]
-                parties = [
-                    (entity, "licensor" if licensor and entity.key == licensor.key else "licensee")
-                    for entity in named
+            groups = self.agreements(event_kinds, cue, named, after)
+            # One amount for several agreements is no single agreement's value.
+            shared = amount if len(groups) == 1 else None
+            for parties in groups:
+                self.deal_draft(sentence, event_kinds, parties, shared, date, (before, after))
+            return
+        self.deal_draft(sentence, event_kinds, parties, amount, date, (before, after))
+
+    def agreements(self, event_kinds, cue, named, after):
+        """The parties of each agreement a sentence tells. A licence is between two: "OpenAI
+        signed licences with News Corp, Axel Springer and the AP" is three, each licensor
+        (after the cue) with the licensee before it. Partnerships in the plural with
+        several companies are one each ("signed partnerships with Nvidia, AMD and AWS");
+        one partnership with several is one agreement of all. One company named: the
+        other side stays empty for the curator to fill."""
+        counterparts = [e for e in after if e.kind == "company"]
+        subjects = [e for e in named if e not in counterparts]
+        if EventKind.LICENSING in event_kinds:
+            if not subjects and len(counterparts) > 1:
+                counterparts, subjects = counterparts[:1], counterparts[1:]
+            if not counterparts and len(named) > 1:
+                counterparts, subjects = named[-1:], named[:-1]
+            if len(counterparts) > 1 and subjects:
+                return [
+                    [(licensee, "licensee") for licensee in subjects] + [(licensor, "licensor")]
+                    for licensor in counterparts
                 ]
-            else:
-                parties = [(entity, "partner") for entity in named]
+            return [
+                [(e, "licensee") for e in subjects] + [(e, "licensor") for e in counterparts]
+            ]
+        if _PLURAL_AGREEMENTS.search(cue.text) and len(subjects) == 1 and len(counterparts) > 1:
+            return [[(subjects[0], "partner"), (other, "partner")] for other in counterparts]
+        return [[(entity, "partner") for entity in named]]
+
+    def deal_draft(self, sentence, event_kinds, parties, amount, date, sides) -> None:
+        """Propose a deal of `event_kinds` between `parties` ((entity, role) pairs)."""
+        before, after = sides
+        first_kind = event_kinds[0]
         codes = [code for kind in event_kinds for code in DEAL_EVENTS[kind]]
         status = "announced"
         if _TALKS.search(sentence.text):
