@@ -213,13 +213,14 @@ def new_entities(text: str, known: list[Entity]) -> list[Entity]:
         entity.kind = Counter(entity.kinds).most_common(1)[0][0]
         _add_other_occurrences(text, entity, taken)
     entities = fold_short_forms(entities, known)
-    _add_surnames(text, known, taken + [span for entity in entities for span in entity.spans])
+    _add_surnames(text, known, entities)
     return entities
 
 
-def _add_surnames(text: str, known: list[Entity], taken: list) -> None:
+def _add_surnames(text: str, known: list[Entity], new: list[Entity]) -> None:
     """A known person named in full is the same person wherever the surname stands alone
-    («إيلون ماسك» … «ماسك»; "Sam Altman" … "Altman")."""
+    («إيلون ماسك» … «ماسك»; "Sam Altman" … "Altman"), where no other name stands."""
+    taken = [span for entity in [*known, *new] for span in entity.spans]
     for entity in known:
         if entity.kind != "person" or not entity.spans:
             continue
@@ -228,8 +229,9 @@ def _add_surnames(text: str, known: list[Entity], taken: list) -> None:
             if len(words) < 2 or len(words[-1]) < 3 or is_not_a_name(words[-1]):
                 continue
             for start, end in _occurrences(text, words[-1]):
-                if not any(s < end and start < e for s, e in [*taken, *entity.spans]):
+                if not any(s < end and start < e for s, e in taken):
                     entity.spans.append((start, end))
+                    taken.append((start, end))
         entity.spans.sort()
 
 

@@ -3,6 +3,9 @@ import re
 import pytest
 
 from sources.extraction.pipeline import extract
+from sources.extraction.propose.article import ArticleIndex
+from sources.extraction.resolve import Entity
+from sources.extraction.sentences import sentences
 from sources.models import Article
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -58,3 +61,13 @@ def test_a_company_name_is_not_folded_into_a_product_named_after_it():
         entity.kind != "company" or "Apple Intelligence" not in entity.spellings
         for entity in entities
     )
+
+
+def test_two_entities_on_the_same_words_do_not_break_the_index():
+    """Two readings of one span (a lexicon name and a new one) used to make sorting
+    the positions compare entities, and the whole ingestion run fail."""
+    first = Entity(kind="company", spellings=["Alat"], spans=[(0, 4)])
+    second = Entity(kind="person", spellings=["Alat"], spans=[(0, 4)])
+    text = "Alat invested in Lenovo."
+    index = ArticleIndex(text, [first, second], sentences(text))
+    assert [entity for _start, _end, entity in index.positions] == [first, second]

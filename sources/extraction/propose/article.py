@@ -27,7 +27,8 @@ class ArticleIndex:
         self.entities = entities
         self.sentences = parts
         self.positions = sorted(
-            (start, end, entity) for entity in entities for start, end in entity.spans
+            ((start, end, entity) for entity in entities for start, end in entity.spans),
+            key=lambda position: position[:2],
         )
         self.starts = [start for start, _end, _entity in self.positions]
         companies = Counter(e.key for e in entities if e.kind == "company")
