@@ -114,7 +114,7 @@ _LABELS = {
         pgettext("a company's figure", "{company}: {kind} {value}"),
         company=_named(metric.company),
         kind=metric.get_kind_display(),
-        value=metric.value,
+        value=metric.figure,
     ),
     "lawsuitevent": lambda event: format_html(
         pgettext("an event of a lawsuit", "{lawsuit}: {kind} ({date})"),

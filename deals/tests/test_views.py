@@ -166,6 +166,7 @@ class TestRecordPages:
         html = page(client, reverse("sources:article", args=[article.pk]))
         assert "<mark>" in html
         assert "Meta licenses Midjourney" in html
+        assert "$10 to $120 per month" in html
 
     def test_news_text_is_only_for_curators(self, client, curator):
         article = ArticleFactory(text="Paywalled news text about a deal.", text_is_public=False)
