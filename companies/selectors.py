@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Alias, Company, Person, Product, Role
+from .models import Alias, Company, Person, Product, Rivalry, Role
 from .models.aliases import ALIAS_TARGETS
 
 _NAMED_MODELS = {"company": Company, "person": Person, "product": Product}
@@ -65,3 +65,21 @@ def person_profile_queryset() -> QuerySet[Person]:
         "deal_parties__deal",
         "statements__company",
     )
+
+
+def product_page_queryset() -> QuerySet[Product]:
+    """Products with what their page shows: maker, names, platforms both ways, rivalries
+    and sources."""
+    return Product.objects.select_related("company").prefetch_related(
+        "aliases",
+        "platforms",
+        "hosted_products",
+        "citations__article",
+        Prefetch("rivalries", queryset=Rivalry.objects.select_related("company", "rival")),
+    )
+
+
+def product_names(product: Product) -> set[str]:
+    """Every recorded spelling of a product's name."""
+    names = {product.name, product.name_ar, *(alias.name for alias in product.aliases.all())}
+    return {name for name in names if name}

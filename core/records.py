@@ -222,8 +222,15 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="product",
         model_label="companies.Product",
         resource="products",
-        # Products have no page of their own yet: their company's products tab.
-        page=Page("companies:company", key="company.slug", query="tab=products"),
+        page=Page(
+            "companies:product",
+            template="companies/product_detail.html",
+            queryset="companies.selectors.product_page_queryset",
+            context=(
+                ("deals", "deals.selectors.product_deals"),
+                ("developments", "deals.selectors.product_developments"),
+            ),
+        ),
         citation_field="product",
         proposed=Proposed(
             "product",

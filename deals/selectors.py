@@ -1,5 +1,6 @@
 """Reads of deals, investments and lawsuits; the dashboard's figures (the timeline: `timeline`)."""
 
+import re
 from collections import defaultdict
 
 from django.core.cache import cache
@@ -8,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import Company
+from companies.models import Company, Product
+from companies.selectors import product_names
 from core.data_version import data_version
 
 from .models import (
@@ -275,3 +277,39 @@ def deals_with_companies(company_slugs: list[str], kind_codes: list[str]) -> Que
     if not deal_ids:
         return Deal.objects.none()
     return Deal.objects.filter(pk__in=deal_ids, kinds__in=kind_codes).distinct()
+
+
+def _naming(queryset: QuerySet, product: Product, fields: tuple[str, ...]) -> QuerySet:
+    """The records of `queryset` whose `fields` name `product` in any of its spellings, as
+    a whole word and in its own case ("Imagine", not "imagine" or "Imagined")."""
+    names = product_names(product)
+    if not names:
+        return queryset.none()
+    candidates = Q()
+    for name in names:
+        for field in fields:
+            candidates |= Q(**{f"{field}__contains": name})
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    word = re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])")
+    ids = [
+        pk
+        for pk, *texts in queryset.filter(candidates).values_list("pk", *fields)
+        if any(word.search(text) for text in texts)
+    ]
+    return queryset.filter(pk__in=ids)
+
+
+def product_deals(product: Product) -> QuerySet[Deal]:
+    """The deals whose title or summary names the product, newest first."""
+    deals = _naming(Deal.objects.all(), product, ("title", "title_ar", "summary", "summary_ar"))
+    return with_kinds_and_parties(deals).order_by(F("announced_on").desc(nulls_last=True), "-id")
+
+
+def product_developments(product: Product) -> QuerySet[Development]:
+    """The developments whose title or summary names the product, newest first."""
+    developments = _naming(
+        Development.objects.all(), product, ("title", "title_ar", "summary", "summary_ar")
+    )
+    return developments.prefetch_related("companies").order_by(
+        F("occurred_on").desc(nulls_last=True), "-id"
+    )

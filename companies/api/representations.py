@@ -260,7 +260,6 @@ class ProductRepresentation(NamedRepresentation):
                 row["company__name"],
                 row["company__name_ar"],
             ),
-            "html_url": f"{self.links.page('companies', row['company__slug'])}?tab=products",
             "launched": partial_date(row, "launched"),
             "platforms": attrs["platforms"],
         }

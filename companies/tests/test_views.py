@@ -1,0 +1,77 @@
+"""Profile pages of companies, people and products: every recorded fact, cited."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from companies.tests.factories import (
+    ProductFactory,
+)
+from deals.tests.factories import DealFactory, DevelopmentFactory
+
+
+def page(client, url, **kwargs):
+    response = client.get(url, **kwargs)
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        page(client, url)
+    return len(queries)
+
+
+@pytest.mark.usefixtures("seeded")
+class TestProductPage:
+    URL = "/products/imagine/"
+
+    def test_name_maker_launch_description_names_platforms_and_sources(self, client):
+        html = page(client, self.URL)
+        assert '<h1 dir="auto">Imagine</h1>' in html
+        assert "إيماجن" in html
+        assert f'href="{reverse("companies:company", args=["meta"])}"' in html
+        assert "Meta&#x27;s image generation tool" in html
+        assert f'href="{reverse("companies:product", args=["instagram"])}"' in html
+        assert "أداة توليد الصور الخاصة بها Imagine" in html
+
+    def test_the_deals_and_developments_that_name_it(self, client):
+        deal = DealFactory(title="Meta brings Imagine to WhatsApp")
+        DealFactory(title="Whatever they imagine next")
+        development = DevelopmentFactory(summary_ar="قيود جديدة على Imagine في أوروبا")
+        html = page(client, self.URL)
+        assert deal.get_absolute_url() in html
+        assert "Whatever they imagine next" not in html
+        assert development.get_absolute_url() in html
+
+    def test_rivalries_that_name_it(self, client):
+        html = page(client, reverse("companies:product", args=["sora"]))
+        assert f'href="{reverse("companies:company", args=["openai"])}"' in html
+        assert "Meta competes with OpenAI" in html
+
+    def test_linked_from_its_company_search_and_the_api(self, client, api_client):
+        assert f'href="{self.URL}"' in page(client, "/companies/meta/?tab=products")
+        search = page(client, reverse("companies:search"), data={"q": "إيماجن"})
+        assert f'href="{self.URL}"' in search
+        body = api_client.get("/api/v1/products/imagine/").json()
+        assert body["html_url"].endswith(self.URL)
+
+    def test_old_addresses_redirect_and_unknown_ones_are_404s(self, client):
+        product = ProductFactory(name="Lumen")
+        response = client.get(f"/products/{product.pk}/")
+        assert response.status_code == 301
+        assert response["Location"] == "/products/lumen/"
+        assert client.get("/products/no-such-product/").status_code == 404
+
+    def test_query_counts_do_not_grow(self, client, django_assert_max_num_queries):
+        def grow(n):
+            for index in range(n):
+                DealFactory(title=f"Imagine deal {index} {n}")
+                DevelopmentFactory(title=f"Imagine development {index} {n}")
+
+        grow(2)
+        few = count_queries(client, self.URL)
+        grow(20)
+        with django_assert_max_num_queries(few):
+            page(client, self.URL)
