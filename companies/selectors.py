@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Alias, Company, Person, Product, Rivalry, Role
+from .models import Alias, Company, Metric, Person, Product, Rivalry, Role, Statement
 from .models.aliases import ALIAS_TARGETS
 
 _NAMED_MODELS = {"company": Company, "person": Person, "product": Product}
@@ -37,12 +37,27 @@ def record_names(kind: str, ids: Iterable[int]) -> QuerySet:
 
 
 def company_profile_queryset() -> QuerySet[Company]:
-    """Companies with what a profile's header shows: kinds, aliases, sources, people."""
+    """Companies with what a profile's header shows: kinds, aliases, sources, people, and
+    the cited facts (figures, statements, rivals both ways), each with its sources."""
+    cited = "citations__article"
     return Company.objects.prefetch_related(
         "kinds",
         "aliases",
-        "citations__article",
+        cited,
         Prefetch("roles", queryset=Role.objects.select_related("person")),
+        Prefetch("metrics", queryset=Metric.objects.prefetch_related(cited)),
+        Prefetch(
+            "statements",
+            queryset=Statement.objects.select_related("stated_by").prefetch_related(cited),
+        ),
+        Prefetch(
+            "rivalries",
+            queryset=Rivalry.objects.select_related("rival").prefetch_related("products", cited),
+        ),
+        Prefetch(
+            "rivalries_as_rival",
+            queryset=Rivalry.objects.select_related("company").prefetch_related("products", cited),
+        ),
     )
 
 

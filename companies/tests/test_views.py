@@ -5,10 +5,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from companies.models import Company
 from companies.tests.factories import (
+    MetricFactory,
     ProductFactory,
+    RivalryFactory,
+    StatementFactory,
 )
 from deals.tests.factories import DealFactory, DevelopmentFactory
+from sources.tests.factories import CitationFactory
 
 
 def page(client, url, **kwargs):
@@ -21,6 +26,58 @@ def count_queries(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         page(client, url)
     return len(queries)
+
+
+@pytest.mark.usefixtures("seeded")
+class TestCompanyFacts:
+    def test_figures_with_range_basis_projection_date_and_sources(self, client):
+        html = page(client, reverse("companies:company", args=["midjourney"]))
+        assert "up to $200M per year" in html
+        assert "$10 to $120 per month" in html
+        assert "projected" in html
+        assert "as of 2023" in html
+        assert "إيرادات سنوية متوقعة تصل إلى 200 مليون دولار" in html
+        assert "الباقات الأعلى سعراً تصل إلى 120 دولاراً شهرياً." in html
+
+    def test_statements_with_who_said_them_and_sources(self, client):
+        html = page(client, reverse("companies:company", args=["midjourney"]))
+        assert "Midjourney will remain independent, with no outside investors." in html
+        assert reverse("companies:person", args=["david-holz"]) in html
+        assert "دون مستثمرين خارجيين" in html
+
+    def test_rivals_both_ways_with_products_and_sources(self, client):
+        meta = page(client, reverse("companies:company", args=["meta"]))
+        assert f'href="{reverse("companies:company", args=["openai"])}"' in meta
+        assert "Meta competes with OpenAI in generative models" in meta
+        assert "وVeo من جوجل" in meta
+        openai = page(client, reverse("companies:company", args=["openai"]))
+        assert f'href="{reverse("companies:company", args=["meta"])}"' in openai
+
+    def test_in_arabic_the_facts_are_arabic(self, client):
+        html = page(client, "/ar/companies/midjourney/")
+        assert "الإيرادات السنوية" in html
+        assert "ستبقى ميدجورني مستقلة دون مستثمرين خارجيين." in html
+
+
+def _grow_facts(company: Company, n: int):
+    for _ in range(n):
+        CitationFactory(metric=MetricFactory(company=company, value_high=2_000_000))
+        CitationFactory(statement=StatementFactory(company=company))
+        rivalry = RivalryFactory(company=company)
+        rivalry.products.add(ProductFactory(company=rivalry.rival))
+        CitationFactory(rivalry=rivalry)
+        CitationFactory(rivalry=RivalryFactory(rival=company))
+
+
+@pytest.mark.usefixtures("seeded")
+def test_a_profiles_queries_do_not_grow_with_its_facts(client, django_assert_max_num_queries):
+    company = Company.objects.get(slug="meta")
+    url = reverse("companies:company", args=["meta"])
+    _grow_facts(company, 2)
+    few = count_queries(client, url)
+    _grow_facts(company, 20)
+    with django_assert_max_num_queries(few):
+        assert page(client, url).count('id="rivalry-') >= 44
 
 
 @pytest.mark.usefixtures("seeded")
