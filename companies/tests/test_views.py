@@ -1,5 +1,7 @@
 """Profile pages of companies, people and products: every recorded fact, cited."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -57,6 +59,29 @@ class TestCompanyFacts:
         html = page(client, "/ar/companies/midjourney/")
         assert "الإيرادات السنوية" in html
         assert "ستبقى ميدجورني مستقلة دون مستثمرين خارجيين." in html
+
+
+@pytest.mark.usefixtures("seeded")
+class TestProfileDealCards:
+    def card(self, html: str, title: str) -> str:
+        return re.search(rf"<li><a [^>]*>{re.escape(title)}</a>.*?</li>", html, re.S).group(0)
+
+    def test_each_party_once_with_its_roles_and_linked(self, client):
+        html = page(client, reverse("companies:company", args=["meta"]))
+        card = self.card(
+            html, "Meta licenses Midjourney&#x27;s image and video generation technology"
+        )
+        meta = reverse("companies:company", args=["meta"])
+        assert card.count(f'href="{meta}"') == 1
+        assert re.search(
+            r"<bdi>Meta</bdi></a> <span class=\"role\">\((licensee, partner|partner, licensee)\)",
+            card,
+        )
+        assert f'href="{reverse("companies:company", args=["midjourney"])}"' in card
+
+    def test_people_on_cards_link_to_their_pages(self, client):
+        html = page(client, reverse("companies:company", args=["openai"]))
+        assert f'href="{reverse("companies:person", args=["elon-musk"])}"' in html
 
 
 def _grow_facts(company: Company, n: int):

@@ -364,7 +364,7 @@ class TestNamesAreIsolated:
 
     def test_company_page_timeline_and_search(self, client, company):
         profile = page(client, company.get_absolute_url())
-        assert f'{self.ISOLATED} <span class="role">(licensor)' in profile
+        assert f'{self.ISOLATED}</a> <span class="role">(licensor)' in profile
         assert f">{self.ISOLATED}</a>" in page(client, reverse("deals:timeline"))
         assert f">{self.ISOLATED}</a>" in page(
             client, reverse("companies:search"), data={"q": "evil"}
