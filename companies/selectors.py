@@ -72,12 +72,12 @@ def company_roles(company: Company) -> QuerySet[Role]:
 
 
 def person_profile_queryset() -> QuerySet[Person]:
-    """People with their aliases, sources, roles, deals and statements."""
+    """People with their aliases, sources, roles and statements (their deals and lawsuits:
+    `deals.selectors.person_deals` and `person_lawsuits`)."""
     return Person.objects.prefetch_related(
         "aliases",
         "citations__article",
         Prefetch("roles", queryset=Role.objects.select_related("company")),
-        "deal_parties__deal",
         "statements__company",
     )
 

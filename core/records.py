@@ -208,6 +208,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "companies:person",
             template="companies/person_detail.html",
             queryset="companies.selectors.person_profile_queryset",
+            context=(
+                ("deals", "deals.selectors.person_deals"),
+                ("lawsuits", "deals.selectors.person_lawsuits"),
+            ),
         ),
         citation_field="person",
         proposed=Proposed(

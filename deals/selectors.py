@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import Company, Product
+from companies.models import Company, Person, Product
 from companies.selectors import product_names
 from core.data_version import data_version
 
@@ -219,6 +219,32 @@ def company_lawsuits(company) -> QuerySet[Lawsuit]:
     return (
         Lawsuit.objects.filter(parties__company=company)
         .prefetch_related(Prefetch("parties", queryset=parties), "claims")
+        .order_by(F("filed_on").desc(nulls_last=True), "-id")
+    )
+
+
+def person_deals(person: Person) -> list[dict]:
+    """The deals a person takes part in or announced, newest first, each once with the
+    person's parts in it: {"deal", "roles"} (role labels, and "announcer")."""
+    taking_part = DealParty.objects.filter(person=person).values("deal_id")
+    deals = with_kinds_and_parties(
+        Deal.objects.filter(Q(pk__in=taking_part) | Q(announced_by=person))
+    ).order_by(F("announced_on").desc(nulls_last=True), "-id")
+    found = []
+    for deal in deals:
+        roles = [str(p.get_role_display()) for p in deal.parties.all() if p.person_id == person.pk]
+        if deal.announced_by_id == person.pk:
+            roles.append(str(_("announcer")))
+        found.append({"deal": deal, "roles": roles})
+    return found
+
+
+def person_lawsuits(person: Person) -> QuerySet[Lawsuit]:
+    """Lawsuits a person is party to, with every party, newest first."""
+    parties = LawsuitParty.objects.select_related("company", "person")
+    return (
+        Lawsuit.objects.filter(pk__in=LawsuitParty.objects.filter(person=person).values("lawsuit"))
+        .prefetch_related(Prefetch("parties", queryset=parties))
         .order_by(F("filed_on").desc(nulls_last=True), "-id")
     )
 

@@ -10,11 +10,18 @@ from django.urls import reverse
 from companies.models import Company
 from companies.tests.factories import (
     MetricFactory,
+    PersonFactory,
     ProductFactory,
     RivalryFactory,
     StatementFactory,
 )
-from deals.tests.factories import DealFactory, DevelopmentFactory
+from deals.tests.factories import (
+    DealFactory,
+    DealPartyFactory,
+    DevelopmentFactory,
+    LawsuitFactory,
+    LawsuitPartyFactory,
+)
 from sources.tests.factories import CitationFactory
 
 
@@ -82,6 +89,50 @@ class TestProfileDealCards:
     def test_people_on_cards_link_to_their_pages(self, client):
         html = page(client, reverse("companies:company", args=["openai"]))
         assert f'href="{reverse("companies:person", args=["elon-musk"])}"' in html
+
+
+@pytest.mark.usefixtures("seeded")
+class TestPersonPage:
+    def test_deals_they_announced_as_well_as_those_they_are_party_to(self, client):
+        html = page(client, reverse("companies:person", args=["alexandr-wang"]))
+        assert "No deals recorded" not in html
+        deal = reverse("deals:deal", args=["meta-midjourney-licensing-partnership"])
+        assert f'<a href="{deal}" dir="auto">' in html
+        assert "(announcer)" in html
+        musk = page(client, reverse("companies:person", args=["elon-musk"]))
+        assert reverse("deals:deal", args=["openai-97b-acquisition-bid"]) in musk
+        assert "(bidder)" in musk
+
+    def test_each_deal_once_with_all_their_parts(self, client):
+        person = PersonFactory()
+        deal = DealFactory(announced_by=person)
+        DealPartyFactory(deal=deal, person=person, role="bidder")
+        html = page(client, person.get_absolute_url())
+        assert html.count(f'<a href="{deal.get_absolute_url()}" dir="auto">') == 1
+        assert "(bidder, announcer)" in html
+
+    def test_lawsuits_they_are_party_to(self, client):
+        person = PersonFactory()
+        lawsuit = LawsuitFactory(title="Doe v. Lumen")
+        LawsuitPartyFactory(lawsuit=lawsuit, person=person, company=None)
+        html = page(client, person.get_absolute_url())
+        assert f'<a href="{lawsuit.get_absolute_url()}" dir="auto">Doe v. Lumen</a>' in html
+        assert "No lawsuits recorded" in page(client, PersonFactory().get_absolute_url())
+
+    def test_query_counts_do_not_grow(self, client, django_assert_max_num_queries):
+        person = PersonFactory()
+
+        def grow(n):
+            for _ in range(n):
+                DealPartyFactory(deal=DealFactory(announced_by=person), person=person)
+                DealPartyFactory(deal=DealFactory(), person=person, role="bidder")
+                LawsuitPartyFactory(person=person, company=None, side="defendant")
+
+        grow(2)
+        few = count_queries(client, person.get_absolute_url())
+        grow(20)
+        with django_assert_max_num_queries(few):
+            page(client, person.get_absolute_url())
 
 
 def _grow_facts(company: Company, n: int):
