@@ -250,48 +250,55 @@ def person_lawsuits(person: Person) -> QuerySet[Lawsuit]:
 
 
 def company_network(company) -> list[dict]:
-    """The companies `company` dealt with: partners, targets, investors, opponents.
+    """The companies and people `company` dealt with: partners, targets, bidders,
+    investors, opponents in court.
 
-    Each counterpart once, with every relation that links them (a few queries).
+    Each counterpart once, with every relation that links them (a few queries): {"kind":
+    "company" or "person", "slug", "name", "name_ar", "url", "relations"}.
     """
-    relations = defaultdict(set)
+    relations = {"company": defaultdict(set), "person": defaultdict(set)}
     deal_ids = DealParty.objects.filter(company=company).values("deal_id")
-    for other, role in (
-        DealParty.objects.filter(deal_id__in=deal_ids, company__isnull=False)
+    for other, person, role in (
+        DealParty.objects.filter(deal_id__in=deal_ids)
         .exclude(company=company)
-        .values_list("company_id", "role")
+        .filter(Q(company__isnull=False) | Q(person__isnull=False))
+        .values_list("company_id", "person_id", "role")
     ):
-        relations[other].add(str(DealPartyRole(role).label))
+        kind, pk = ("company", other) if other else ("person", person)
+        relations[kind][pk].add(str(DealPartyRole(role).label))
     for investee, investors in (
         Investment.objects.filter(Q(investee=company) | Q(investors=company))
         .values_list("investee_id", "investors")
         .distinct()
     ):
         if investee == company.pk and investors:
-            relations[investors].add(str(_("investor")))
+            relations["company"][investors].add(str(_("investor")))
         elif investors == company.pk and investee:
-            relations[investee].add(str(_("investee")))
+            relations["company"][investee].add(str(_("investee")))
     lawsuit_ids = LawsuitParty.objects.filter(company=company).values("lawsuit_id")
-    for other in (
-        LawsuitParty.objects.filter(lawsuit_id__in=lawsuit_ids, company__isnull=False)
+    for other, person in (
+        LawsuitParty.objects.filter(lawsuit_id__in=lawsuit_ids)
         .exclude(company=company)
-        .values_list("company_id", flat=True)
+        .values_list("company_id", "person_id")
     ):
-        relations[other].add(str(_("in court")))
-    companies = Company.objects.in_bulk(list(relations))
-    return sorted(
-        (
+        kind, pk = ("company", other) if other else ("person", person)
+        if pk:
+            relations[kind][pk].add(str(_("in court")))
+    nodes = []
+    for kind, model in (("company", Company), ("person", Person)):
+        records = model.objects.in_bulk(list(relations[kind]))
+        nodes.extend(
             {
-                "slug": companies[pk].slug,
-                "name": companies[pk].name,
-                "name_ar": companies[pk].name_ar,
-                "relations": sorted(relations[pk]),
+                "kind": kind,
+                "slug": record.slug,
+                "name": record.name,
+                "name_ar": record.name_ar,
+                "url": record.get_absolute_url(),
+                "relations": sorted(relations[kind][pk]),
             }
-            for pk in relations
-            if pk in companies
-        ),
-        key=lambda item: item["name"],
-    )
+            for pk, record in records.items()
+        )
+    return sorted(nodes, key=lambda node: (node["name"], node["kind"]))
 
 
 def deals_with_companies(company_slugs: list[str], kind_codes: list[str]) -> QuerySet[Deal]:

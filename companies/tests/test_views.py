@@ -92,6 +92,21 @@ class TestProfileDealCards:
 
 
 @pytest.mark.usefixtures("seeded")
+def test_the_network_draws_people_and_links_each_counterpart(client):
+    html = page(client, reverse("companies:company", args=["openai"]))
+    picture = re.search(r'<svg class="network".*?</svg>', html, re.S).group(0)
+    assert (
+        f'<a href="{reverse("companies:person", args=["elon-musk"])}"><circle class="person"'
+        in picture
+    )
+    assert (
+        f'<a href="{reverse("companies:company", args=["meta"])}"><circle class="company"'
+        in picture
+    )
+    assert 'class="center-label"' in picture
+
+
+@pytest.mark.usefixtures("seeded")
 class TestPersonPage:
     def test_deals_they_announced_as_well_as_those_they_are_party_to(self, client):
         html = page(client, reverse("companies:person", args=["alexandr-wang"]))
