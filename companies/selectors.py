@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Alias, Company, Person, Product, Role
+from .models import Alias, Company, Metric, Person, Product, Rivalry, Role, Statement
 from .models.aliases import ALIAS_TARGETS
 
 _NAMED_MODELS = {"company": Company, "person": Person, "product": Product}
@@ -37,12 +37,27 @@ def record_names(kind: str, ids: Iterable[int]) -> QuerySet:
 
 
 def company_profile_queryset() -> QuerySet[Company]:
-    """Companies with what a profile's header shows: kinds, aliases, sources, people."""
+    """Companies with what a profile's header shows: kinds, aliases, sources, people, and
+    the cited facts (figures, statements, rivals both ways), each with its sources."""
+    cited = "citations__article"
     return Company.objects.prefetch_related(
         "kinds",
         "aliases",
-        "citations__article",
+        cited,
         Prefetch("roles", queryset=Role.objects.select_related("person")),
+        Prefetch("metrics", queryset=Metric.objects.prefetch_related(cited)),
+        Prefetch(
+            "statements",
+            queryset=Statement.objects.select_related("stated_by").prefetch_related(cited),
+        ),
+        Prefetch(
+            "rivalries",
+            queryset=Rivalry.objects.select_related("rival").prefetch_related("products", cited),
+        ),
+        Prefetch(
+            "rivalries_as_rival",
+            queryset=Rivalry.objects.select_related("company").prefetch_related("products", cited),
+        ),
     )
 
 
@@ -57,11 +72,29 @@ def company_roles(company: Company) -> QuerySet[Role]:
 
 
 def person_profile_queryset() -> QuerySet[Person]:
-    """People with their aliases, sources, roles, deals and statements."""
+    """People with their aliases, sources, roles and statements (their deals and lawsuits:
+    `deals.selectors.person_deals` and `person_lawsuits`)."""
     return Person.objects.prefetch_related(
         "aliases",
         "citations__article",
         Prefetch("roles", queryset=Role.objects.select_related("company")),
-        "deal_parties__deal",
         "statements__company",
     )
+
+
+def product_page_queryset() -> QuerySet[Product]:
+    """Products with what their page shows: maker, names, platforms both ways, rivalries
+    and sources."""
+    return Product.objects.select_related("company").prefetch_related(
+        "aliases",
+        "platforms",
+        "hosted_products",
+        "citations__article",
+        Prefetch("rivalries", queryset=Rivalry.objects.select_related("company", "rival")),
+    )
+
+
+def product_names(product: Product) -> set[str]:
+    """Every recorded spelling of a product's name."""
+    names = {product.name, product.name_ar, *(alias.name for alias in product.aliases.all())}
+    return {name for name in names if name}

@@ -293,7 +293,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Several models have a `kind` field; this one's choices need a name of their own.
-    "ENUM_NAME_OVERRIDES": {"DevelopmentKindEnum": "deals.models.DevelopmentKind"},
+    "ENUM_NAME_OVERRIDES": {
+        "DevelopmentKindEnum": "deals.models.DevelopmentKind",
+        "ChannelEnum": "companies.models.facts.Channel",
+        "MetricKindEnum": "companies.models.MetricKind",
+        "StatementKindEnum": "companies.models.StatementKind",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.add_error_responses",

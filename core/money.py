@@ -140,17 +140,26 @@ class Money:
         return self.amount is not None
 
     def __str__(self) -> str:
+        return self.text()
+
+    def _amount_text(self, amount: Decimal) -> str:
+        symbol = CURRENCY_SYMBOLS.get(self.currency)
+        if (get_language() or "").startswith("ar"):
+            return spelled_amount(amount, self.currency)
+        if symbol:
+            return f"{symbol}{compact_amount(amount)}"
+        return f"{compact_amount(amount)} {self.currency}"
+
+    def text(self, high: Decimal | None = None) -> str:
+        """The value as a reader reads it; with `high`, the range from the amount to it
+        ("$10 to $120 per month"), both ends in the value's currency and basis."""
         if self.undisclosed:
             return str(_("undisclosed"))
         if self.amount is None:
             return ""
-        symbol = CURRENCY_SYMBOLS.get(self.currency)
-        if (get_language() or "").startswith("ar"):
-            text = spelled_amount(self.amount, self.currency)
-        elif symbol:
-            text = f"{symbol}{compact_amount(self.amount)}"
-        else:
-            text = f"{compact_amount(self.amount)} {self.currency}"
+        text = self._amount_text(self.amount)
+        if high is not None and high != self.amount:
+            text = _("%(low)s to %(high)s") % {"low": text, "high": self._amount_text(high)}
         if self.qualifier != MoneyQualifier.EXACT:
             text = f"{MoneyQualifier(self.qualifier).label} {text}"
         if self.basis != MoneyBasis.TOTAL:

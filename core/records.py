@@ -208,6 +208,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "companies:person",
             template="companies/person_detail.html",
             queryset="companies.selectors.person_profile_queryset",
+            context=(
+                ("deals", "deals.selectors.person_deals"),
+                ("lawsuits", "deals.selectors.person_lawsuits"),
+            ),
         ),
         citation_field="person",
         proposed=Proposed(
@@ -222,8 +226,15 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         name="product",
         model_label="companies.Product",
         resource="products",
-        # Products have no page of their own yet: their company's products tab.
-        page=Page("companies:company", key="company.slug", query="tab=products"),
+        page=Page(
+            "companies:product",
+            template="companies/product_detail.html",
+            queryset="companies.selectors.product_page_queryset",
+            context=(
+                ("deals", "deals.selectors.product_deals"),
+                ("developments", "deals.selectors.product_developments"),
+            ),
+        ),
         citation_field="product",
         proposed=Proposed(
             "product",

@@ -83,17 +83,26 @@ def deals_per_year(
 
 
 def network(center: dict, partners: list[dict], *, size=360) -> dict:
-    """A star of the companies a company dealt with, placed on a circle around it."""
-    radius = size / 2 - 60
+    """A star of the companies and people a company dealt with, on a circle around it.
+
+    Each counterpart is a small dot with its name beneath, outside the dot, so no outline
+    crosses the letters (an Arabic alef read as the circle's edge); the names keep inside
+    the picture for up to about 15 characters at 11px.
+    """
+    radius = size / 2 - 72
     middle = size / 2
+    dot = 10
     nodes = []
     for index, partner in enumerate(partners):
         angle = 2 * math.pi * index / max(len(partners), 1) - math.pi / 2
-        nodes.append(
-            {
-                **partner,
-                "x": round(middle + radius * math.cos(angle), 1),
-                "y": round(middle + radius * math.sin(angle), 1),
-            }
-        )
-    return {"center": center, "nodes": nodes, "size": size, "middle": middle}
+        x = round(middle + radius * math.cos(angle), 1)
+        y = round(middle + radius * math.sin(angle), 1)
+        nodes.append({**partner, "x": x, "y": y, "label_y": round(y + dot + 4, 1)})
+    return {
+        "center": center,
+        "nodes": nodes,
+        "size": size,
+        "middle": middle,
+        "dot": dot,
+        "center_radius": 36,
+    }

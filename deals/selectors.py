@@ -1,5 +1,6 @@
 """Reads of deals, investments and lawsuits; the dashboard's figures (the timeline: `timeline`)."""
 
+import re
 from collections import defaultdict
 
 from django.core.cache import cache
@@ -8,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import Company
+from companies.models import Company, Person, Product
+from companies.selectors import product_names
 from core.data_version import data_version
 
 from .models import (
@@ -221,49 +223,82 @@ def company_lawsuits(company) -> QuerySet[Lawsuit]:
     )
 
 
-def company_network(company) -> list[dict]:
-    """The companies `company` dealt with: partners, targets, investors, opponents.
+def person_deals(person: Person) -> list[dict]:
+    """The deals a person takes part in or announced, newest first, each once with the
+    person's parts in it: {"deal", "roles"} (role labels, and "announcer")."""
+    taking_part = DealParty.objects.filter(person=person).values("deal_id")
+    deals = with_kinds_and_parties(
+        Deal.objects.filter(Q(pk__in=taking_part) | Q(announced_by=person))
+    ).order_by(F("announced_on").desc(nulls_last=True), "-id")
+    found = []
+    for deal in deals:
+        roles = [str(p.get_role_display()) for p in deal.parties.all() if p.person_id == person.pk]
+        if deal.announced_by_id == person.pk:
+            roles.append(str(_("announcer")))
+        found.append({"deal": deal, "roles": roles})
+    return found
 
-    Each counterpart once, with every relation that links them (a few queries).
+
+def person_lawsuits(person: Person) -> QuerySet[Lawsuit]:
+    """Lawsuits a person is party to, with every party, newest first."""
+    parties = LawsuitParty.objects.select_related("company", "person")
+    return (
+        Lawsuit.objects.filter(pk__in=LawsuitParty.objects.filter(person=person).values("lawsuit"))
+        .prefetch_related(Prefetch("parties", queryset=parties))
+        .order_by(F("filed_on").desc(nulls_last=True), "-id")
+    )
+
+
+def company_network(company) -> list[dict]:
+    """The companies and people `company` dealt with: partners, targets, bidders,
+    investors, opponents in court.
+
+    Each counterpart once, with every relation that links them (a few queries): {"kind":
+    "company" or "person", "slug", "name", "name_ar", "url", "relations"}.
     """
-    relations = defaultdict(set)
+    relations = {"company": defaultdict(set), "person": defaultdict(set)}
     deal_ids = DealParty.objects.filter(company=company).values("deal_id")
-    for other, role in (
-        DealParty.objects.filter(deal_id__in=deal_ids, company__isnull=False)
+    for other, person, role in (
+        DealParty.objects.filter(deal_id__in=deal_ids)
         .exclude(company=company)
-        .values_list("company_id", "role")
+        .filter(Q(company__isnull=False) | Q(person__isnull=False))
+        .values_list("company_id", "person_id", "role")
     ):
-        relations[other].add(str(DealPartyRole(role).label))
+        kind, pk = ("company", other) if other else ("person", person)
+        relations[kind][pk].add(str(DealPartyRole(role).label))
     for investee, investors in (
         Investment.objects.filter(Q(investee=company) | Q(investors=company))
         .values_list("investee_id", "investors")
         .distinct()
     ):
         if investee == company.pk and investors:
-            relations[investors].add(str(_("investor")))
+            relations["company"][investors].add(str(_("investor")))
         elif investors == company.pk and investee:
-            relations[investee].add(str(_("investee")))
+            relations["company"][investee].add(str(_("investee")))
     lawsuit_ids = LawsuitParty.objects.filter(company=company).values("lawsuit_id")
-    for other in (
-        LawsuitParty.objects.filter(lawsuit_id__in=lawsuit_ids, company__isnull=False)
+    for other, person in (
+        LawsuitParty.objects.filter(lawsuit_id__in=lawsuit_ids)
         .exclude(company=company)
-        .values_list("company_id", flat=True)
+        .values_list("company_id", "person_id")
     ):
-        relations[other].add(str(_("in court")))
-    companies = Company.objects.in_bulk(list(relations))
-    return sorted(
-        (
+        kind, pk = ("company", other) if other else ("person", person)
+        if pk:
+            relations[kind][pk].add(str(_("in court")))
+    nodes = []
+    for kind, model in (("company", Company), ("person", Person)):
+        records = model.objects.in_bulk(list(relations[kind]))
+        nodes.extend(
             {
-                "slug": companies[pk].slug,
-                "name": companies[pk].name,
-                "name_ar": companies[pk].name_ar,
-                "relations": sorted(relations[pk]),
+                "kind": kind,
+                "slug": record.slug,
+                "name": record.name,
+                "name_ar": record.name_ar,
+                "url": record.get_absolute_url(),
+                "relations": sorted(relations[kind][pk]),
             }
-            for pk in relations
-            if pk in companies
-        ),
-        key=lambda item: item["name"],
-    )
+            for pk, record in records.items()
+        )
+    return sorted(nodes, key=lambda node: (node["name"], node["kind"]))
 
 
 def deals_with_companies(company_slugs: list[str], kind_codes: list[str]) -> QuerySet[Deal]:
@@ -275,3 +310,39 @@ def deals_with_companies(company_slugs: list[str], kind_codes: list[str]) -> Que
     if not deal_ids:
         return Deal.objects.none()
     return Deal.objects.filter(pk__in=deal_ids, kinds__in=kind_codes).distinct()
+
+
+def _naming(queryset: QuerySet, product: Product, fields: tuple[str, ...]) -> QuerySet:
+    """The records of `queryset` whose `fields` name `product` in any of its spellings, as
+    a whole word and in its own case ("Imagine", not "imagine" or "Imagined")."""
+    names = product_names(product)
+    if not names:
+        return queryset.none()
+    candidates = Q()
+    for name in names:
+        for field in fields:
+            candidates |= Q(**{f"{field}__contains": name})
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    word = re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])")
+    ids = [
+        pk
+        for pk, *texts in queryset.filter(candidates).values_list("pk", *fields)
+        if any(word.search(text) for text in texts)
+    ]
+    return queryset.filter(pk__in=ids)
+
+
+def product_deals(product: Product) -> QuerySet[Deal]:
+    """The deals whose title or summary names the product, newest first."""
+    deals = _naming(Deal.objects.all(), product, ("title", "title_ar", "summary", "summary_ar"))
+    return with_kinds_and_parties(deals).order_by(F("announced_on").desc(nulls_last=True), "-id")
+
+
+def product_developments(product: Product) -> QuerySet[Development]:
+    """The developments whose title or summary names the product, newest first."""
+    developments = _naming(
+        Development.objects.all(), product, ("title", "title_ar", "summary", "summary_ar")
+    )
+    return developments.prefetch_related("companies").order_by(
+        F("occurred_on").desc(nulls_last=True), "-id"
+    )

@@ -21,6 +21,13 @@ from core.models import wikidata_url
 from sources.api.representations import citations_by_record
 
 from ..models import Alias, Company, Person, Product, Role
+from .facts import (
+    MetricOut,
+    ProductReferenceOut,
+    RivalryOut,
+    StatementOut,
+    company_facts,
+)
 
 
 class RoleOut(serializers.Serializer):
@@ -36,10 +43,6 @@ class CompanyRoleOut(RoleOut):
 
 class PersonRoleOut(RoleOut):
     company = ReferenceOut()
-
-
-class ProductReferenceOut(ReferenceOut):
-    kind = serializers.CharField()
 
 
 class RecordOut(serializers.Serializer):
@@ -67,6 +70,11 @@ class CompanyOut(RecordOut):
     website = serializers.CharField(allow_blank=True)
     people = CompanyRoleOut(many=True)
     products = ProductReferenceOut(many=True)
+    metrics = MetricOut(many=True, help_text="Dated figures: revenue, prices, users.")
+    statements = StatementOut(
+        many=True, help_text='What it says or is said to be ("no outside investors").'
+    )
+    rivalries = RivalryOut(many=True, help_text="Companies a source names as its competitors.")
 
 
 class PersonOut(RecordOut):
@@ -188,6 +196,17 @@ class CompanyRepresentation(NamedRepresentation):
         *partial_date_fields("founded"),
     )
 
+    def get_attrs(self, ids):
+        """As for every named record, with the facts' citations read with the company's."""
+        facts, citations = company_facts(ids, self.links)
+        return per_record(
+            ids,
+            aliases=aliases_by_record(self.target, ids),
+            citations=citations,
+            **self.related(ids),
+            **facts,
+        )
+
     def related(self, ids):
         products = defaultdict(list)
         for row in (
@@ -217,6 +236,9 @@ class CompanyRepresentation(NamedRepresentation):
             "website": row["website"],
             "people": attrs["people"],
             "products": attrs["products"],
+            "metrics": attrs["metrics"],
+            "statements": attrs["statements"],
+            "rivalries": attrs["rivalries"],
         }
 
 
@@ -260,7 +282,6 @@ class ProductRepresentation(NamedRepresentation):
                 row["company__name"],
                 row["company__name_ar"],
             ),
-            "html_url": f"{self.links.page('companies', row['company__slug'])}?tab=products",
             "launched": partial_date(row, "launched"),
             "platforms": attrs["platforms"],
         }

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
 from core.models import TrackedModel, related_label
-from core.money import money_constraints, money_fields
+from core.money import compact_amount, money_constraints, money_fields
 
 from .companies import Company
 from .people import Person
@@ -196,7 +196,16 @@ class Metric(
         ]
 
     def __str__(self):
-        return f"{related_label(self, 'company')}: {self.get_kind_display()} {self.value}"
+        text = f"{related_label(self, 'company')}: {self.get_kind_display()} {self.figure}"
+        return f"{text} ({_('projected')})" if self.projected else text
+
+    @property
+    def figure(self) -> str:
+        """The figure as the source gives it, both ends of a range included: "up to $200M
+        per year", "$10 to $120 per month", "2M" (a quantity)."""
+        if self.quantity is not None and not (self.value.is_stated or self.value_undisclosed):
+            return compact_amount(self.quantity)
+        return self.value.text(high=self.value_high)
 
     def clean(self):
         super().clean()

@@ -27,6 +27,44 @@ def test_a_company_has_names_in_both_scripts_kinds_people_products_and_sources(a
     assert midjourney["html_url"] == "http://testserver/companies/midjourney/"
 
 
+def test_a_company_carries_its_figures_with_both_ends_and_sources(api_client):
+    metrics = api_client.get("/api/v1/companies/midjourney/").json()["metrics"]
+    price = next(metric for metric in metrics if metric["kind"] == "price")
+    assert price["value"]["amount"] == "10"
+    assert price["value"]["basis"] == "per_month"
+    assert price["value_high"] == "120"
+    assert price["projected"] is False
+    assert len(price["citations"]) == 2
+    revenue = next(metric for metric in metrics if metric["kind"] == "revenue")
+    assert revenue["value"] == {
+        "amount": "200000000",
+        "currency": "USD",
+        "qualifier": "up_to",
+        "undisclosed": False,
+        "basis": "per_year",
+    }
+    assert revenue["value_high"] is None
+    assert revenue["projected"] is True
+    assert revenue["as_of"] == {"date": "2023-01-01", "precision": "year", "inferred": False}
+    assert "200 مليون دولار" in revenue["citations"][0]["excerpt"]
+
+
+def test_a_company_carries_its_statements_and_rivalries_both_ways(api_client):
+    midjourney = api_client.get("/api/v1/companies/midjourney/").json()
+    funding = next(s for s in midjourney["statements"] if s["kind"] == "funding")
+    assert "no outside investors" in funding["summary"]
+    assert funding["stated_by"]["slug"] == "david-holz"
+    assert funding["via"] == "x"
+    assert funding["citations"][0]["excerpt"].endswith("دون مستثمرين خارجيين")
+    meta = api_client.get("/api/v1/companies/meta/").json()
+    rivals = {r["rival"]["slug"]: r for r in meta["rivalries"]}
+    assert set(rivals) == {"openai", "black-forest-labs", "google"}
+    assert [p["slug"] for p in rivals["openai"]["products"]] == ["sora"]
+    assert len(rivals["openai"]["citations"]) == 2
+    openai = api_client.get("/api/v1/companies/openai/").json()
+    assert [r["rival"]["slug"] for r in openai["rivalries"]] == ["meta"]
+
+
 def test_lists_have_a_count(api_client):
     page = api_client.get("/api/v1/companies/").json()
     assert page["count"] == Company.objects.count()

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import translation
 
 from companies.models import Alias, CompanyKind, Metric, MetricKind, Rivalry
 from companies.tests.factories import CompanyFactory, PersonFactory, RoleFactory
@@ -78,6 +79,21 @@ def test_metric_range_and_money_rules():
     with pytest.raises(ValidationError) as error:
         metric.full_clean()
     assert "value_high" in error.value.message_dict
+
+
+def test_a_metric_reads_with_both_ends_of_its_range():
+    metric = Metric(
+        company=CompanyFactory(name="Lumen"),
+        kind=MetricKind.PRICE,
+        value_amount=Decimal("10"),
+        value_currency="USD",
+        value_basis="per_month",
+        value_high=Decimal("120"),
+        projected=True,
+    )
+    with translation.override("en"):
+        assert metric.figure == "$10 to $120 per month"
+        assert str(metric) == "Lumen: price $10 to $120 per month (projected)"
 
 
 def test_a_metric_amount_needs_a_currency():

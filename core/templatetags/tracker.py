@@ -114,7 +114,7 @@ _LABELS = {
         pgettext("a company's figure", "{company}: {kind} {value}"),
         company=_named(metric.company),
         kind=metric.get_kind_display(),
-        value=metric.value,
+        value=metric.figure,
     ),
     "lawsuitevent": lambda event: format_html(
         pgettext("an event of a lawsuit", "{lawsuit}: {kind} ({date})"),
@@ -136,3 +136,21 @@ def label(record) -> str:
     if describe is not None:
         return describe(record)
     return isolate(loc(record, "title") or loc(record, "name") or str(record))
+
+
+@register.filter
+def party_groups(parties) -> list[dict]:
+    """A deal's or lawsuit's parties, each company or person once with all its roles, in
+    the order of their first row: {"party": its first row, "member": the company or
+    person (None for an unnamed group), "roles": role or side labels}."""
+    groups = {}
+    for party in parties:
+        member = party.company if party.company_id else party.person if party.person_id else None
+        key = ("company", party.company_id) if party.company_id else ("person", party.person_id)
+        if member is None:
+            key = ("unnamed", party.pk)
+        role = party.get_role_display() if hasattr(party, "role") else party.get_side_display()
+        group = groups.setdefault(key, {"party": party, "member": member, "roles": []})
+        if role not in group["roles"]:
+            group["roles"].append(role)
+    return list(groups.values())

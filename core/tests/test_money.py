@@ -39,6 +39,16 @@ def test_money_reads_as_the_source_states_it(money, text):
         assert str(money) == text
 
 
+def test_a_range_shows_both_ends():
+    money = Money(Decimal("10"), "USD", basis=MoneyBasis.PER_MONTH)
+    with translation.override("en"):
+        assert money.text(high=Decimal("120")) == "$10 to $120 per month"
+        assert money.text(high=Decimal("10")) == "$10 per month"
+    with translation.override("ar"):
+        text = money.text(high=Decimal("120"))
+        assert text.index("10") < text.index("120")
+
+
 def test_from_dict_and_as_dict_round_trip():
     money = Money(Decimal("97400000000"), "USD", "about", False, "total")
     assert money.as_dict()["amount"] == "97400000000"

@@ -4,6 +4,9 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from core.templatetags.tracker import party_groups
+from deals.tests.factories import DealFactory, DealPartyFactory
+
 OTHER_NAME = Template('{% load tracker %}<p lang="{% other_lang %}">{{ record|other:"name" }}</p>')
 
 
@@ -56,3 +59,19 @@ def test_records_without_a_name_are_labelled_in_the_pages_language():
     )
     assert _label(rivalry, "ar") == "<bdi>ميتا</bdi> في مواجهة <bdi>OpenAI</bdi>"
     assert _label(meta, "ar") == "<bdi>ميتا</bdi>"
+
+
+@pytest.mark.django_db
+def test_party_groups_name_each_member_once_with_all_its_roles():
+    deal = DealFactory()
+    licensee = DealPartyFactory(deal=deal, role="licensee")
+    DealPartyFactory(deal=deal, company=licensee.company, role="partner")
+    DealPartyFactory(deal=deal, company=None, unnamed_description="researchers", role="hire")
+    DealPartyFactory(deal=deal, company=None, unnamed_description="engineers", role="hire")
+    with translation.override("en"):
+        groups = party_groups(deal.parties.order_by("id"))
+    assert [(group["member"], group["roles"]) for group in groups] == [
+        (licensee.company, ["licensee", "partner"]),
+        (None, ["hired"]),
+        (None, ["hired"]),
+    ]

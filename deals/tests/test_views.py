@@ -166,6 +166,7 @@ class TestRecordPages:
         html = page(client, reverse("sources:article", args=[article.pk]))
         assert "<mark>" in html
         assert "Meta licenses Midjourney" in html
+        assert "$10 to $120 per month" in html
 
     def test_news_text_is_only_for_curators(self, client, curator):
         article = ArticleFactory(text="Paywalled news text about a deal.", text_is_public=False)
@@ -363,7 +364,7 @@ class TestNamesAreIsolated:
 
     def test_company_page_timeline_and_search(self, client, company):
         profile = page(client, company.get_absolute_url())
-        assert f'{self.ISOLATED} <span class="role">(licensor)' in profile
+        assert f'{self.ISOLATED}</a> <span class="role">(licensor)' in profile
         assert f">{self.ISOLATED}</a>" in page(client, reverse("deals:timeline"))
         assert f">{self.ISOLATED}</a>" in page(
             client, reverse("companies:search"), data={"q": "evil"}

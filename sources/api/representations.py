@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from rest_framework import serializers
 
 from core.api.representations import Links, Representation, partial_date, partial_date_fields
@@ -18,24 +18,42 @@ def citations_by_record(target: str, ids: list[int], links: Links) -> dict[int, 
 
     `target` is the citation's foreign key to the record ("deal", "lawsuit_event", ...).
     """
+    return citations_by_targets({target: ids}, links)[target]
+
+
+def citations_by_targets(
+    targets: dict[str, list[int]], links: Links
+) -> dict[str, dict[int, list[dict]]]:
+    """The citations of records of several citable kinds, by kind and record id (one
+    query): `targets` maps each citation foreign key ("metric") to the records' ids."""
+    wanted = Q()
+    for target, ids in targets.items():
+        wanted |= Q(**{f"{target}_id__in": ids})
     rows = (
-        models.Citation.objects.filter(**{f"{target}_id__in": ids})
+        models.Citation.objects.filter(wanted)
         .order_by("id")
-        .values(f"{target}_id", "excerpt", "supports", "article_id", "article__title")
-    )
-    cited = defaultdict(list)
-    for row in rows:
-        cited[row[f"{target}_id"]].append(
-            {
-                "article": {
-                    "id": row["article_id"],
-                    "title": row["article__title"],
-                    "url": links.url("articles", row["article_id"]),
-                },
-                "excerpt": row["excerpt"],
-                "supports": row["supports"],
-            }
+        .values(
+            *(f"{target}_id" for target in targets),
+            "excerpt",
+            "supports",
+            "article_id",
+            "article__title",
         )
+    )
+    cited = {target: defaultdict(list) for target in targets}
+    for row in rows:
+        citation = {
+            "article": {
+                "id": row["article_id"],
+                "title": row["article__title"],
+                "url": links.url("articles", row["article_id"]),
+            },
+            "excerpt": row["excerpt"],
+            "supports": row["supports"],
+        }
+        for target in targets:
+            if row[f"{target}_id"] is not None:
+                cited[target][row[f"{target}_id"]].append(citation)
     return cited
 
 
