@@ -123,7 +123,11 @@ DAY_MONTH_ALONE = _either(
     rf"(?<![\w\d])(?P<day_ar>[0-3]?\d)\s+(?P<month_ar>{_MONTH})(?![\w]){_NOT_A_YEAR_AFTER}",
 )
 #: «اليوم الأربعاء» ("today, Wednesday") is one date.
-TODAY = _either(r"\btoday\b", rf"(?<![\w])[وفبل]?اليوم(?:\s+(?:{_WEEKDAY}))?(?![\w])")
+#: («اليوم نفسه», "the same day" of another date, is not today.)
+TODAY = _either(
+    r"\btoday\b",
+    rf"(?<![\w])[وفبل]?اليوم(?:\s+(?:{_WEEKDAY}))?(?![\w])(?!\s+(?:نفسه|ذاته))",
+)
 _THIS_YEAR_AR = r"هذا\s+العام|العام\s+(?:الحالي|الجاري)|السنة\s+(?:الحالية|الجارية)"
 THIS_YEAR = _either(
     r"\b(?:earlier\s+|later\s+)?this\s+year\b", rf"(?<![\w])[وفبل]?(?:{_THIS_YEAR_AR})(?![\w])"

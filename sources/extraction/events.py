@@ -148,7 +148,7 @@ CUES: tuple[_Cue, ...] = (
     _cue(_INVESTMENT, f"استثمر(?:ت|وا|تا|ا|نا)?{_PRONOUN}"),
     _cue(_INVESTMENT, f"[يتن]ستثمر(?:ون|ان|ين)?{_PRONOUN}"),
     _cue(_INVESTMENT, "جول(?:ه|ات|تين|تان|تها) تمويل(?:يه|ي|ها)?"),
-    _cue(_INVESTMENT, "(?:جمع(?:ت|وا|تا|ا)?|[يتن]جمع) …6 (?:جول(?:ه|ات)|تمويل(?:ا)?)"),
+    _cue(_INVESTMENT, "(?:جمع(?:ت|وا|تا|ا)?|[يتن]جمع) …8 (?:جول(?:ه|ات)|تمويل(?:ا)?)"),
     _cue(_INVESTMENT, "قاد(?:ت|وا)? …2 جول(?:ه|ات)"),
     _cue(_INVESTMENT, f"ضخ(?:ت|وا|ا)?{_PRONOUN}"),
     _cue(_INVESTMENT, "[يتن]ضخ(?:ون|ان)?"),
@@ -299,10 +299,16 @@ CUES: tuple[_Cue, ...] = (
         f"توظيف{_PRONOUN}|وظف(?:ت|وا|تا)?{_PRONOUN}|[يتن]وظف(?:ون|ان)?",
         unless_next=(
             (PARTICLES + r"(?:ذكا|تقني(?:ه|ات)|تكنولوجيا|موارد|اموال|خبر(?:ه|ات)|بيانات)", 2),
+            # «توظف أكثر من 300 خبير»: a headcount, not a hire.
+            (r"\d+|اكثر|نحو|حوالي|قرابه", 2),
         ),
     ),
     _cue(_HIRING, "حمل(?:ه|ات) توظيف"),
     _cue(_HIRING, f"عين(?:ت|وا|تا){_PRONOUN}|تعيين(?:ات)?{_PRONOUN}"),
+    # «انضمت إلى الجولة»: joined the round as an investor.
+    _cue(_INVESTMENT, "(?:انضم(?:ت|وا|ام)?|[يتن]نضم(?:ون)?) =الي =الجوله"),
+    _cue(_INVESTMENT, "join(?:ed|s|ing)? the …1 rounds? as"),
+    _cue(_INVESTMENT, "join(?:ed|s|ing)? the …1 rounds?"),
     _cue(_HIRING, "(?:انضم(?:ت|وا|ام)?|[يتن]نضم(?:ون)?) …1 =الي"),
     _cue(
         _HIRING,

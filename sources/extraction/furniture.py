@@ -30,7 +30,8 @@ _FURNITURE_LINES = [
     r"(?:share|tweet|email|print|comments?|facebook|twitter|linkedin|whatsapp)"
     r"(?:\s*[|·•,/]\s*\w+)*",
     r".*\bupdated\b.*\b(?:ago|am|pm|gmt|utc|est|pt)\b.*",
-    r"(?:tags?|topics?|filed under|section)\s*:.*",
+    r"(?:tags?|topics?|related topics|keywords|filed under|section)\s*:.*",
+    r"(?:كلمات مفتاحية|الكلمات الدالة|الوسوم|وسوم|مواضيع)\s*[:：].*",
     r"(?:كتب|بقلم|تحرير|إعداد|اعداد|المصدر|الصورة|صورة|مصدر الصورة|تصوير|المحرر)\s*[:：].*",
     r"(?:اقرأ|إقرأ) (?:أيضاً|أيضا|ايضا|ايضاً|المزيد).*",
     r"(?:مواضيع|أخبار|اخبار|مقالات) (?:ذات صلة|متعلقة|مشابهة).*",

@@ -174,3 +174,8 @@ def test_phrases_relative_to_the_publication_day(text, iso):
 def test_today_before_a_weekday_is_one_date():
     [mention] = date_mentions("قالت الشركة اليوم الأحد إنها", published=PUBLISHED)
     assert mention.date.isoformat() == "2025-08-24"
+
+
+def test_the_same_day_is_not_today():
+    found = date_mentions("وفي اليوم نفسه أعلنت الشركة شراكة", published=PUBLISHED)
+    assert found == []

@@ -431,3 +431,11 @@ def test_reported_and_past_events_still_count(text):
 )
 def test_especially_and_non_exclusive_do_not_deny(text):
     assert event_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وتوظف الشركة أكثر من 300 خبير في هلسنكي", "وتوظف 300 مهندس"],
+)
+def test_a_headcount_is_not_a_hire(text):
+    assert EventKind.HIRING not in event_kinds(text)

@@ -108,3 +108,11 @@ def test_capitals_in_a_title_case_line_are_not_names():
     names = {entity.name for entity in extract(Article(text=text, language="en")).entities}
     assert not names & {"Exporters Brace", "Tariff Hit", "Markets Slide"}
     assert "Nvidia" in names
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["كلمات مفتاحية: ذكاء اصطناعي | استحواذ | داتابريكس", "Keywords: AI | acquisitions"],
+)
+def test_a_keyword_line_is_furniture(line):
+    assert masked_lines(f"A story.\n{line}\n")[1] == ""

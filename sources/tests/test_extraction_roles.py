@@ -225,3 +225,19 @@ def test_an_arabic_launch_takes_the_date_beside_it_not_the_founding_year():
     article = Article(text=text, language="ar")
     [product] = [d for d in extract(article).drafts if d.kind == "product"]
     assert product.payload["launched"]["date"] == "2024-02-01"
+
+
+def test_joining_the_round_adds_investors_not_hires():
+    text = (
+        "جمعت شركة Wayve 1.05 مليار دولار في جولة قادتها SoftBank. "
+        "وأعلنت Wayve أن شركة Nvidia انضمت إلى الجولة كمستثمر جديد."
+    )
+    [investment] = drafts(text, "investment", language="ar")
+    assert roles_of(investment) == ("Wayve", {"SoftBank", "Nvidia"})
+    assert not [d for d in drafts(text, "deal", language="ar") if "hiring" in d.event_kinds]
+
+
+def test_a_round_named_by_its_company_is_that_companys():
+    text = "«إم جي إكس» الإماراتية تشارك في جولة تمويل OpenAI بقيمة 6.6 مليار دولار"
+    [investment] = drafts(text, "investment", language="ar")
+    assert investment.payload["investee"]["name"] == "OpenAI"

@@ -50,6 +50,8 @@ _PLURAL_AGREEMENTS = re.compile(r"شراكات|اتفاقيات|اتفاقات|p
 _ITS = re.compile(r"^[وف]?ب\w+(?:ه|ها|هما|هم)$")
 #: The word before the party an offer comes from: «من», "from", "by", «يقوده» (led by).
 _OFFERED_BY = frozenset({"من", "from", "by", "يقوده", "يقودها", "بقيادة"})
+#: A round named by the company it is for, right after it: «جولة تمويل OpenAI».
+_ROUND_OF = re.compile(r"[وفبل]?(?:ال)?جول(?:ة|ه) (?:ال)?تمويل(?:ية|يه)?")
 #: Words that join two clauses each telling its own event.
 _CLAUSE_JOIN = re.compile(
     r"[,،]?\s+(?:while|whereas)\s+|[،,]?\s*(?<!\w)(?:فيما|بينما|في حين)(?!\w)"
@@ -382,9 +384,7 @@ class EventDrafts:
                     [(licensee, "licensee") for licensee in subjects] + [(licensor, "licensor")]
                     for licensor in counterparts
                 ]
-            return [
-                [(e, "licensee") for e in subjects] + [(e, "licensor") for e in counterparts]
-            ]
+            return [[(e, "licensee") for e in subjects] + [(e, "licensor") for e in counterparts]]
         if _PLURAL_AGREEMENTS.search(cue.text) and len(subjects) == 1 and len(counterparts) > 1:
             return [[(subjects[0], "partner"), (other, "partner")] for other in counterparts]
         return [[(entity, "partner") for entity in named]]
@@ -489,6 +489,9 @@ class EventDrafts:
             return investee, [e for _start, e in named if e.key != investee.key]
         companies = [(start, e) for start, e in named if e.kind == "company"]
         receiving = [e for start, e in companies if self.receives(start)]
+        if not receiving and _ROUND_OF.fullmatch(cue.text):
+            # «تشارك في جولة تمويل OpenAI»: the round is the company's that follows it.
+            receiving = [e for start, e in companies if 0 <= start - cue.end <= 2]
         if receiving:
             investee = receiving[0]
         elif _RAISED.search(cue.text) or _BACKED.search(cue.text):
