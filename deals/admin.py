@@ -158,7 +158,8 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
                 "fields": [
                     "announced_on",
                     "announced_precision",
-                    "announced_inferred",
+                    "announced_basis",
+                    "announced_note",
                     "announced_by",
                     "announced_via",
                 ]

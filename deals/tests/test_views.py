@@ -209,7 +209,7 @@ class TestDevelopmentPage:
         html = page(client, reverse("deals:development", args=[self.SLUG]))
         assert "<h1>Meta and other companies face similar suits over training data</h1>" in html
         assert "litigation" in html
-        assert "2025 (inferred from the source)" in html
+        assert '2025 <small class="basis basis-inferred">(inferred from «فيما تواجه' in html
         assert (
             f'<a href="{reverse("companies:company", args=["meta"])}"><bdi>Meta</bdi></a>' in html
         )

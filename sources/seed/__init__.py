@@ -79,7 +79,11 @@ class _Loader:
             raise SeedError(f"{where}: no {label} with slug {slug!r} in the seed.") from None
 
     def _date(self, where: str, entry: dict, name: str) -> dict:
-        given = {"date": entry.get(name), "inferred": entry.get(f"{name}_inferred", False)}
+        given = {
+            "date": entry.get(name),
+            "basis": entry.get(f"{name}_basis"),
+            "note": entry.get(f"{name}_note"),
+        }
         try:
             return {name: PartialDate.from_dict(given)}
         except ValueError as error:
