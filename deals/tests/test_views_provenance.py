@@ -1,8 +1,11 @@
 """Reader pages say where each date comes from and what each quote supports."""
 
 import datetime
+import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from companies.tests.factories import CompanyFactory
@@ -15,6 +18,8 @@ from deals.tests.factories import (
     LawsuitEventFactory,
     LawsuitFactory,
 )
+from sources.models import Citation
+from sources.tests.factories import ArticleFactory, CitationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +74,37 @@ def test_an_unknown_date_has_no_marker(client):
     html = page(client, DealFactory().get_absolute_url())
     assert "date unknown" in html
     assert 'class="basis' not in html
+
+
+def test_each_quote_says_what_it_supports_and_links_to_its_passage(client):
+    deal = DealFactory(**dated())
+    article = ArticleFactory(text="Meta and Midjourney announced a partnership.")
+    citation = CitationFactory(
+        article=article, deal=deal, excerpt="announced a partnership", supports="announced"
+    )
+    CitationFactory(article=article, deal=deal, excerpt="Meta and Midjourney", supports="")
+    html = page(client, deal.get_absolute_url())
+    assert '<span class="supports">supports: announced</span>' in html
+    assert html.count('class="supports"') == 1, "a quote of the whole record says nothing"
+    assert f'href="{article.get_absolute_url()}#c{citation.pk}"' in html
+    article_page = page(client, article.get_absolute_url())
+    assert f'<li id="c{citation.pk}" class="citation">' in article_page
+    assert "supports: announced" in article_page
+
+
+def test_a_claim_that_is_no_field_is_shown_as_written(client):
+    deal = DealFactory()
+    CitationFactory(deal=deal, supports="the two teams work together")
+    assert "supports: the two teams work together" in page(client, deal.get_absolute_url())
+
+
+def test_the_passage_is_highlighted_by_css_not_inline_style(client):
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_text()
+    assert re.search(r"\.citation:target\s*\{[^}]*background", css)
+    deal = DealFactory(**dated())
+    citation = CitationFactory(deal=deal, supports="announced")
+    for url in (deal.get_absolute_url(), citation.article.get_absolute_url()):
+        html = page(client, url)
+        assert " style=" not in html
+        assert "<style" not in html
+    assert Citation.objects.count() == 1
