@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from importlib import import_module
 
 import pytest
 from django.apps import apps
@@ -233,3 +234,20 @@ def test_an_inferred_seed_date_quotes_the_words_it_rests_on():
         assert development.occurred_note
         assert development.occurred_note in excerpts
     assert Development.objects.filter(occurred_basis="inferred").count() == 2
+
+
+def test_a_database_seeded_before_gets_the_curators_months_unless_edited_since():
+    """The data migration that carries the seed's curator dates to earlier databases."""
+    from django.apps import apps as current_apps
+
+    migration = import_module("sources.migrations.0008_seed_curator_dates")
+    deal = Deal.objects.get(slug="meta-midjourney-licensing-partnership")
+    lawsuit = Lawsuit.objects.get(slug="disney-universal-v-midjourney")
+    notes = (deal.announced_note, lawsuit.filed_note)
+    Deal.objects.filter(pk=deal.pk).update(announced_basis="inferred", announced_note="")
+    Lawsuit.objects.filter(pk=lawsuit.pk).update(filed_basis="inferred", filed_note="Edited.")
+    migration.seed_curator_dates(current_apps, None)
+    deal.refresh_from_db()
+    lawsuit.refresh_from_db()
+    assert (deal.announced_basis, deal.announced_note) == ("curator", notes[0])
+    assert (lawsuit.filed_basis, lawsuit.filed_note) == ("inferred", "Edited.")
