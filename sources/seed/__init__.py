@@ -85,9 +85,16 @@ class _Loader:
             "note": entry.get(f"{name}_note"),
         }
         try:
-            return {name: PartialDate.from_dict(given)}
+            value = PartialDate.from_dict(given)
         except ValueError as error:
             raise SeedError(f"{where}: {name}: {error}") from error
+        excerpts = [citation.get("excerpt", "") for citation in entry.get("cite", [])]
+        if value.inferred and value.note and not any(value.note in text for text in excerpts):
+            raise SeedError(
+                f"{where}: {name}_note {value.note!r} is not in the entry's cited excerpts: "
+                "an inferred date quotes the words it rests on."
+            )
+        return {name: value}
 
     def _money(self, where: str, entry: dict, name: str = "value") -> dict:
         try:
