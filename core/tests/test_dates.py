@@ -212,3 +212,19 @@ def test_provenance_tells_a_reader_where_the_date_comes_from(basis, note, englis
 def test_an_unknown_basis_is_refused():
     with pytest.raises(ValueError, match="Unknown date basis"):
         PartialDate(datetime.date(2025, 6, 1), "month", True)
+
+
+@pytest.mark.parametrize(
+    ("basis", "note", "arabic"),
+    [
+        ("stated", "", "مذكور في النص المستشهد به"),
+        ("inferred", "", "مستنتج من النص المستشهد به"),
+        ("inferred", "الشهر الماضي", "مستنتج من «الشهر الماضي»"),
+        ("curator", "سجل المحكمة.", "أضافه أحد المحررين: سجل المحكمة."),
+    ],
+)
+def test_provenance_in_arabic(basis, note, arabic):
+    with translation.override("ar"):
+        assert (
+            str(PartialDate(datetime.date(2025, 6, 1), "month", basis, note).provenance) == arabic
+        )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from companies.tests.factories import CompanyFactory
 from core.dates import PartialDate
@@ -108,3 +109,15 @@ def test_the_passage_is_highlighted_by_css_not_inline_style(client):
         assert " style=" not in html
         assert "<style" not in html
     assert Citation.objects.count() == 1
+
+
+def test_the_arabic_page_explains_the_basis_and_what_a_quote_supports(client):
+    deal = DealFactory(**dated())
+    CitationFactory(deal=deal, supports="announced")
+    with translation.override("ar"):
+        html = page(client, deal.get_absolute_url())
+        stated = page(client, InvestmentFactory(**dated("stated", "")).get_absolute_url())
+    assert f"(أضافه أحد المحررين: {NOTE.replace("'", '&#x27;')})" in html
+    assert "يدعم: " in html
+    assert "supports:" not in html
+    assert "(مذكور في النص المستشهد به)" in stated
