@@ -238,7 +238,10 @@ class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
     actions = ["merge_companies"]
     fieldsets = [
         (None, {"fields": ["name", "name_ar", "slug", "kinds", "status"]}),
-        (_("Founded"), {"fields": ["founded_on", "founded_precision", "founded_inferred"]}),
+        (
+            _("Founded"),
+            {"fields": ["founded_on", "founded_precision", "founded_basis", "founded_note"]},
+        ),
         (
             _("Details"),
             {

@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -143,6 +144,23 @@ def partial_date_names(model: type[models.Model]) -> list[str]:
 def money_names(model: type[models.Model]) -> list[str]:
     """The money values `money_fields` gave the model ("value", …)."""
     return _mixin_names(model, "money_name")
+
+
+def field_label(model: type[models.Model], name: str) -> str:
+    """What a reader calls the record's field or value `name` ("announced", "kinds"),
+    translated; `name` itself when the model has no such field (a free-text claim)."""
+    for cls in model.__mro__:
+        for marker, label in (
+            ("partial_date_name", "partial_date_label"),
+            ("money_name", "money_label"),
+        ):
+            if vars(cls).get(marker) == name:
+                return str(vars(cls)[label])
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    return str(getattr(field, "verbose_name", name))
 
 
 def value_columns(model: type[models.Model]) -> set[str]:

@@ -248,6 +248,7 @@ def money_fields(name: str, verbose_name: str) -> type[models.Model]:
         ),
         name: property(read, write),
         "money_name": name,
+        "money_label": verbose_name,
         "clean": clean,
         "Meta": type("Meta", (), {"abstract": True}),
     }

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV
 
-from .dates import PartialDate
+from .dates import DateBasis, PartialDate
 from .editing import RecordServices, record_adopt
 from .spreadsheet import escape_cell, unescape_cell
 from .versioning import EditConflict
@@ -37,8 +37,9 @@ def _map_cells(dataset, function):
 class PartialDateField(fields.Field):
     """A partial date as one column: "2025-08-22", "2025-08", "2025-Q3", "2025" or empty.
 
-    Reads and writes the three columns `<name>_on`, `<name>_precision`, `<name>_inferred`
-    through the model's `<name>` property; a trailing "?" marks an inferred date.
+    Reads and writes the model's `<name>` property; a trailing "?" marks an inferred
+    date. The column carries no note, so a row that keeps a record's date and its mark
+    keeps the record's basis and note (a curator's date stays one on a round trip).
     """
 
     def __init__(self, name: str, **kwargs):
@@ -46,15 +47,21 @@ class PartialDateField(fields.Field):
 
     def clean(self, row, **kwargs):
         text = (row.get(self.column_name) or "").strip()
-        inferred = text.endswith("?")
-        return PartialDate.parse(text.rstrip("?"), inferred=inferred)
+        basis = DateBasis.INFERRED if text.endswith("?") else DateBasis.STATED
+        return PartialDate.parse(text.rstrip("?"), basis=basis)
 
     def get_value(self, instance):
         value = getattr(instance, self.attribute)
         return value.isoformat() + ("?" if value.is_known and value.inferred else "")
 
     def save(self, instance, row, is_m2m=False, **kwargs):
-        setattr(instance, self.attribute, self.clean(row))
+        value, current = self.clean(row), getattr(instance, self.attribute)
+        unchanged = (value.date, value.precision, value.inferred) == (
+            current.date,
+            current.precision,
+            current.inferred,
+        )
+        setattr(instance, self.attribute, current if unchanged else value)
 
 
 class CodesWidget(widgets.ManyToManyWidget):

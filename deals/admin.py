@@ -158,7 +158,8 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
                 "fields": [
                     "announced_on",
                     "announced_precision",
-                    "announced_inferred",
+                    "announced_basis",
+                    "announced_note",
                     "announced_by",
                     "announced_via",
                 ]
@@ -273,7 +274,15 @@ def events_save(formset, *, user) -> None:
 class LawsuitEventInline(TextDirectionMixin, admin.TabularInline):
     model = LawsuitEvent
     extra = 0
-    fields = ["kind", "occurred_on", "occurred_precision", "summary", "summary_ar"]
+    fields = [
+        "kind",
+        "occurred_on",
+        "occurred_precision",
+        "occurred_basis",
+        "occurred_note",
+        "summary",
+        "summary_ar",
+    ]
     show_change_link = True
 
 

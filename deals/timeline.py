@@ -104,7 +104,8 @@ def _timeline_rows(record_type: RecordType, queryset: QuerySet) -> QuerySet:
             default=F("r_precision"),
             output_field=CharField(),
         ),
-        e_inferred=F(f"{source.date}_inferred"),
+        e_basis=F(f"{source.date}_basis"),
+        e_note=F(f"{source.date}_note"),
         e_placed=Case(
             When(dated, then=Value(PlacedBy.DATE)),
             When(r_day__isnull=False, then=Value(PlacedBy.REPORTED)),
@@ -277,7 +278,7 @@ def _placing(row: dict) -> dict:
     """The entry's own date, how it is placed, and the reported date that places it."""
     placed_by = row["e_placed"]
     if placed_by == PlacedBy.DATE:
-        date = PartialDate(row["e_day"], row["e_precision"], row["e_inferred"])
+        date = PartialDate(row["e_day"], row["e_precision"], row["e_basis"], row["e_note"])
         return {"date": date, "placed_by": placed_by, "reported": None}
     reported = (
         PartialDate(row["e_day"], row["e_precision"]) if placed_by == PlacedBy.REPORTED else None

@@ -112,7 +112,14 @@ class ArticleAdmin(TrackedAdmin):
         (None, {"fields": ["title", "language", "outlet", "url", "text"]}),
         (
             _("Publication"),
-            {"fields": ["published_on", "published_precision", "published_inferred"]},
+            {
+                "fields": [
+                    "published_on",
+                    "published_precision",
+                    "published_basis",
+                    "published_note",
+                ]
+            },
         ),
         (_("Rights"), {"fields": ["text_is_public", "attribution"]}),
         (

@@ -18,7 +18,13 @@ def test_a_company_has_names_in_both_scripts_kinds_people_products_and_sources(a
     midjourney = api_client.get("/api/v1/companies/midjourney/").json()
     assert (midjourney["name"], midjourney["name_ar"]) == ("Midjourney", "ميدجورني")
     assert midjourney["kinds"] == ["research_lab", "startup"]
-    assert midjourney["founded"] == {"date": "2022-01-01", "precision": "year", "inferred": False}
+    assert midjourney["founded"] == {
+        "date": "2022-01-01",
+        "precision": "year",
+        "basis": "stated",
+        "note": "",
+        "inferred": False,
+    }
     assert midjourney["status"] == "independent"
     assert [p["person"]["slug"] for p in midjourney["people"]] == ["david-holz"]
     assert [p["slug"] for p in midjourney["products"]] == ["midjourney-v1"]

@@ -12,20 +12,16 @@ from urllib.parse import quote
 from django.urls import reverse
 from django.utils import translation
 
+from core.dates import PARTIAL_DATE_PARTS, PartialDate
 from core.records import own_pages
 
 
 def partial_date(row: dict, name: str) -> dict:
-    day = row[f"{name}_on"]
-    return {
-        "date": day.isoformat() if day else None,
-        "precision": row[f"{name}_precision"],
-        "inferred": row[f"{name}_inferred"],
-    }
+    return PartialDate(*(row[column] for column in partial_date_fields(name))).as_dict()
 
 
 def partial_date_fields(name: str) -> list[str]:
-    return [f"{name}_on", f"{name}_precision", f"{name}_inferred"]
+    return [f"{name}_{part}" for part in PARTIAL_DATE_PARTS]
 
 
 def decimal_text(value: Decimal | None) -> str | None:

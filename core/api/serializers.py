@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
-from core.dates import DatePrecision, PartialDate
+from core.dates import PARTIAL_DATE_PARTS, DateBasis, DatePrecision, PartialDate
 from core.money import Money, MoneyBasis, MoneyQualifier
 
 
@@ -29,7 +29,20 @@ class PartialDateOut(serializers.Serializer):
         allow_null=True, help_text="First day of the period; null when unknown."
     )
     precision = serializers.ChoiceField(choices=DatePrecision.choices)
-    inferred = serializers.BooleanField(help_text="Implied by the source rather than stated.")
+    basis = serializers.ChoiceField(
+        choices=DateBasis.choices,
+        allow_null=True,
+        help_text="Where the date comes from: stated in the cited text, inferred from it, or "
+        "added by a curator from outside the cited sources; null when the date is unknown.",
+    )
+    note = serializers.CharField(
+        allow_blank=True,
+        help_text="For an inferred date, the excerpt it rests on; for a curator's date, "
+        "where it comes from.",
+    )
+    inferred = serializers.BooleanField(
+        help_text='Whether basis is "inferred" (kept for readers of the former shape).'
+    )
 
 
 class MoneyOut(serializers.Serializer):
@@ -156,7 +169,7 @@ class ServiceWriteSerializer(ModelRulesSerializer):
 
 #: Model field names that the API shows under one composite field.
 _COMPOSITE_SUFFIXES = {
-    "date": ("_on", "_precision", "_inferred"),
+    "date": tuple(f"_{part}" for part in PARTIAL_DATE_PARTS),
     "money": ("_amount", "_currency", "_qualifier", "_undisclosed", "_basis"),
 }
 

@@ -60,6 +60,17 @@ def kind_of(record) -> str:
 
 
 @register.filter
+def field_label(record, name: str) -> str:
+    """`{{ deal|field_label:"announced" }}`: the translated name of the record's field
+    `name` (what a citation `supports`); `name` itself without a record or such a field."""
+    from core.models import field_label as label
+
+    if not name or not hasattr(record, "_meta"):
+        return name
+    return label(type(record), name)
+
+
+@register.filter
 def isolate(value):
     """`value` in a `<bdi>` element, so a name's own direction (an Arabic name on an
     English page, or a stray direction control) cannot reorder the words beside it."""

@@ -5,7 +5,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.dates import DatePrecision, PartialDate, period_end, period_start
+from core.dates import DateBasis, DatePrecision, PartialDate, period_end, period_start
 
 
 @pytest.mark.parametrize(
@@ -88,8 +88,8 @@ known_precisions = st.sampled_from(
 
 @given(day=st.dates(min_value=datetime.date(1, 1, 1)), precision=known_precisions)
 def test_isoformat_round_trips_through_parse(day, precision):
-    value = PartialDate(day, precision, inferred=True)
-    assert PartialDate.parse(value.isoformat(), inferred=True) == value
+    value = PartialDate(day, precision, DateBasis.INFERRED)
+    assert PartialDate.parse(value.isoformat(), basis=DateBasis.INFERRED) == value
 
 
 @given(day=st.dates(max_value=datetime.date(9999, 11, 30)), precision=known_precisions)
@@ -123,6 +123,12 @@ def test_from_dict_reads_the_shared_shape(given, expected):
         ({"date": "2025-02-30"}, "not a real date"),
         ({"date": 20250801}, "YYYY-MM-DD"),
         ({"date": "2025", "inferred": "yes"}, "true or false"),
+        ({"date": "2025", "basis": "rumour"}, "basis must be one of"),
+        ({"date": "2025", "basis": "stated", "inferred": True}, "disagree"),
+        ({"date": "2025", "basis": "curator"}, "needs a note"),
+        ({"date": "2025", "basis": "curator", "note": "  "}, "needs a note"),
+        ({"date": "2025", "basis": "inferred", "note": 7}, "note must be text"),
+        ({"date": "2025", "basis": "curator", "note": "x" * 501}, "500 characters"),
         ({"date": "2025", "colour": "red"}, "Unknown keys: colour"),
         ({"precision": "decade"}, "precision must be one of"),
     ],
@@ -132,7 +138,93 @@ def test_from_dict_says_what_is_wrong(given, message):
         PartialDate.from_dict(given)
 
 
+@pytest.mark.parametrize(
+    ("basis", "note"),
+    [("stated", ""), ("inferred", "last Friday"), ("curator", "The court's docket.")],
+)
 @given(day=st.dates(), precision=known_precisions)
-def test_as_dict_round_trips_through_from_dict(day, precision):
-    value = PartialDate(day, precision, inferred=True)
+def test_as_dict_round_trips_through_from_dict(day, precision, basis, note):
+    value = PartialDate(day, precision, basis, note)
     assert PartialDate.from_dict(value.as_dict()) == value
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"date": "2025-08"}, ("stated", "", False)),
+        ({"date": "2025-08", "inferred": False}, ("stated", "", False)),
+        ({"date": "2025-08", "inferred": True}, ("inferred", "", True)),
+        (
+            {"date": "2025", "basis": "inferred", "note": " recently "},
+            ("inferred", "recently", True),
+        ),
+        (
+            {"date": "2025", "basis": "curator", "note": "The docket."},
+            ("curator", "The docket.", False),
+        ),
+        (
+            {"date": "2025", "basis": "curator", "note": "x", "inferred": False},
+            ("curator", "x", False),
+        ),
+        # An unknown date has no basis: whatever is given, it reads as stated with no note.
+        ({"date": None, "basis": "curator", "note": "gone"}, ("stated", "", False)),
+    ],
+)
+def test_from_dict_reads_where_a_date_comes_from(given, expected):
+    value = PartialDate.from_dict(given)
+    assert (value.basis, value.note, value.inferred) == expected
+
+
+def test_as_dict_gives_the_basis_note_and_the_former_flag():
+    value = PartialDate(datetime.date(2025, 6, 1), "month", DateBasis.CURATOR, "The docket.")
+    assert value.as_dict() == {
+        "date": "2025-06-01",
+        "precision": "month",
+        "basis": "curator",
+        "note": "The docket.",
+        "inferred": False,
+    }
+    assert PartialDate().as_dict() == {
+        "date": None,
+        "precision": "unknown",
+        "basis": None,
+        "note": "",
+        "inferred": False,
+    }
+
+
+@pytest.mark.parametrize(
+    ("basis", "note", "english"),
+    [
+        ("stated", "", "stated in the cited text"),
+        ("inferred", "", "inferred from the cited text"),
+        ("inferred", "last Friday", "inferred from «last Friday»"),
+        ("curator", "The docket.", "added by a curator: The docket."),
+    ],
+)
+def test_provenance_tells_a_reader_where_the_date_comes_from(basis, note, english):
+    value = PartialDate(datetime.date(2025, 6, 1), "month", basis, note)
+    with translation.override("en"):
+        assert str(value.provenance) == english
+    assert PartialDate().provenance == ""
+
+
+def test_an_unknown_basis_is_refused():
+    with pytest.raises(ValueError, match="Unknown date basis"):
+        PartialDate(datetime.date(2025, 6, 1), "month", True)
+
+
+@pytest.mark.parametrize(
+    ("basis", "note", "arabic"),
+    [
+        ("stated", "", "مذكور في النص المستشهد به"),
+        ("inferred", "", "مستنتج من النص المستشهد به"),
+        ("inferred", "الشهر الماضي", "مستنتج من «الشهر الماضي»"),
+        ("curator", "سجل المحكمة.", "أضافه أحد المحررين: سجل المحكمة."),
+    ],
+)
+def test_provenance_in_arabic(basis, note, arabic):
+    with translation.override("ar"):
+        assert (
+            str(PartialDate(datetime.date(2025, 6, 1), "month", basis, note).provenance) == arabic
+        )

@@ -75,3 +75,23 @@ def test_party_groups_name_each_member_once_with_all_its_roles():
         (None, ["hired"]),
         (None, ["hired"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("supports", "expected"),
+    [
+        ("announced", "announced"),  # a partial date, by the name its model gives it
+        ("value", "value"),  # money
+        ("kinds", "kinds"),  # a many-to-many link
+        ("announced_via", "announced via"),  # a plain field
+        ("the teams work together", "the teams work together"),  # a claim, as written
+        ("", ""),
+    ],
+)
+def test_field_label_names_what_a_citation_supports(supports, expected):
+    from deals.models import Deal
+
+    field_label = Template("{% load tracker %}{{ record|field_label:supports }}")
+    rendered = field_label.render(Context({"record": Deal(), "supports": supports}))
+    assert rendered == expected
+    assert field_label.render(Context({"supports": "value"})) == "value", "no record"

@@ -23,7 +23,13 @@ class TestDealShape:
     def test_a_deal_carries_kinds_dates_money_parties_and_citations(self, api_client):
         deal = api_client.get(MM).json()
         assert deal["kinds"] == ["licensing", "partnership"]
-        assert deal["announced"] == {"date": "2025-08-01", "precision": "month", "inferred": True}
+        assert deal["announced"] == {
+            "date": "2025-08-01",
+            "precision": "month",
+            "basis": "curator",
+            "note": Deal.objects.get(slug=MM.rstrip("/").rsplit("/", 1)[-1]).announced_note,
+            "inferred": False,
+        }
         assert deal["announced_by"]["slug"] == "alexandr-wang"
         assert deal["announced_by"]["url"].endswith("/api/v1/people/alexandr-wang/")
         assert deal["value"] == {
@@ -244,7 +250,13 @@ class TestDevelopments:
         assert (body["title"], body["title_ar"]) == (record.title, record.title_ar)
         assert (body["summary"], body["summary_ar"]) == (record.summary, record.summary_ar)
         assert body["kind"] == "litigation"
-        assert body["occurred"] == {"date": "2025-01-01", "precision": "year", "inferred": True}
+        assert body["occurred"] == {
+            "date": "2025-01-01",
+            "precision": "year",
+            "basis": "inferred",
+            "note": "فيما تواجه ميتا وعدة شركات أخرى دعاوى مشابهة",
+            "inferred": True,
+        }
         assert [company["slug"] for company in body["companies"]] == ["meta"]
         assert body["companies"][0]["url"].endswith("/api/v1/companies/meta/")
         assert [citation["excerpt"] for citation in body["citations"]] == list(
@@ -310,7 +322,13 @@ class TestDevelopments:
         created = curator_api.post(DEVELOPMENTS, payload, format="json")
         assert created.status_code == 201, created.json()
         body = created.json()
-        assert body["occurred"] == {"date": "2025-06-01", "precision": "month", "inferred": False}
+        assert body["occurred"] == {
+            "date": "2025-06-01",
+            "precision": "month",
+            "basis": "stated",
+            "note": "",
+            "inferred": False,
+        }
         assert [company["slug"] for company in body["companies"]] == ["meta"]
         url = f"{DEVELOPMENTS}{body['slug']}/"
         changed = curator_api.patch(

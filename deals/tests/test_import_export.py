@@ -64,7 +64,7 @@ def test_a_valid_file_is_previewed_then_imported_with_parties_and_dates(seeded, 
         ("meta", "partner"),
     }
     talks = Deal.objects.get(slug="play-ai-talks")
-    assert (talks.announced_precision, talks.announced_inferred) == ("year", True)
+    assert (talks.announced_precision, talks.announced_basis) == ("year", "inferred")
     assert talks.parties.filter(unnamed_description="unnamed investors").exists()
     assert deal.history.first().history_user.username == "curator"
 
@@ -97,8 +97,23 @@ def test_export_writes_parties_kinds_and_partial_dates(seeded, curator_client):
     assert response.status_code == 200
     assert "meta-midjourney-licensing-partnership" in content
     assert "licensing|partnership" in content or "partnership|licensing" in content
-    assert "2025-08?" in content
+    # The seed's curator-added month is no inferred date: no "?" mark.
+    assert ",2025-08," in content
+    assert "2025-08?" not in content
     assert "company:meta:licensee" in content
+
+
+def test_a_row_keeping_a_date_keeps_where_it_comes_from(seeded, curator_client):
+    deal = Deal.objects.get(slug="meta-midjourney-licensing-partnership")
+    note = deal.announced_note
+    row = "meta-midjourney-licensing-partnership,{},licensing|partnership,announced,{},,,exact,"
+    row += "company:meta:licensee|company:midjourney:licensor\n"
+    imported(curator_client, "deal", HEADER + row.format("Kept", "2025-08"), "deals.csv")
+    deal.refresh_from_db()
+    assert (deal.title, deal.announced_basis, deal.announced_note) == ("Kept", "curator", note)
+    imported(curator_client, "deal", HEADER + row.format("Marked", "2025-08?"), "deals.csv")
+    deal.refresh_from_db()
+    assert (deal.title, deal.announced_basis, deal.announced_note) == ("Marked", "inferred", "")
 
 
 def test_export_then_import_round_trips_a_lawsuit(seeded, curator_client):

@@ -74,7 +74,13 @@ class TestSeedRecordsOnTheTimeline:
         scale = next(entry for entry in entries if entry["kind"] == "investment")
         assert scale["placed_by"] == "unknown"
         assert scale["reported"] is None
-        assert scale["date"] == {"date": None, "precision": "unknown", "inferred": False}
+        assert scale["date"] == {
+            "date": None,
+            "precision": "unknown",
+            "basis": None,
+            "note": "",
+            "inferred": False,
+        }
 
     def test_a_year_keeps_only_records_placed_in_it(self, api_client):
         titles = api_titles(api_client, {"year": 2025})
@@ -119,6 +125,8 @@ class TestPlacement:
         assert entries[0]["reported"] == {
             "date": "2025-08-01",
             "precision": "month",
+            "basis": "stated",
+            "note": "",
             "inferred": False,
         }
         html = self.get(client, reverse("deals:timeline")).content.decode()

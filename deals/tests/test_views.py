@@ -213,7 +213,7 @@ class TestDevelopmentPage:
             in html
         )
         assert "litigation" in html
-        assert "2025 (inferred from the source)" in html
+        assert '2025 <small class="basis basis-inferred">(inferred from «فيما تواجه' in html
         assert (
             f'<a href="{reverse("companies:company", args=["meta"])}"><bdi>Meta</bdi></a>' in html
         )

@@ -6,15 +6,15 @@ publication date (a full day) and marked inferred: «يوم الجمعة الم�
 Friday", «يوم الاثنين» and "on Monday" (that day of the publication week, or the week
 before), «أمس» and "yesterday", «الشهر الماضي» and "last month", «العام الماضي» and
 "last year", and a month without its year («في يونيو», "in June": the latest June up to
-the publication date).
+the publication date). An inferred date's note is the words it rests on.
 """
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from companies.normalization import CONJUNCTIONS, ascii_digits
-from core.dates import DatePrecision, PartialDate
+from core.dates import DateBasis, DatePrecision, PartialDate
 
 #: Both Arabic month series: the Egyptian (from the Latin names) and the Levantine.
 ARABIC_MONTHS = {
@@ -192,22 +192,30 @@ def _add_relative(add, searchable: str, published: datetime.date) -> None:
         year = published.year - 1
         if match["month_past"] and month < published.month:
             year = published.year
-        add(match, PartialDate(datetime.date(year, month, 1), DatePrecision.MONTH, True))
+        add(
+            match,
+            PartialDate(datetime.date(year, month, 1), DatePrecision.MONTH, DateBasis.INFERRED),
+        )
     for match in DAY_MONTH_ALONE.finditer(searchable):
         month = _month(match["month"] or match["month_ar"])
         day = _latest(month, int(match["day"] or match["day_ar"]), published)
         if day is not None:
-            add(match, PartialDate(day, DatePrecision.DAY, True))
+            add(match, PartialDate(day, DatePrecision.DAY, DateBasis.INFERRED))
     for match in TODAY.finditer(searchable):
-        add(match, PartialDate(published, DatePrecision.DAY, True))
+        add(match, PartialDate(published, DatePrecision.DAY, DateBasis.INFERRED))
     for match in THIS_YEAR.finditer(searchable):
-        add(match, PartialDate(datetime.date(published.year, 1, 1), DatePrecision.YEAR, True))
+        add(
+            match,
+            PartialDate(
+                datetime.date(published.year, 1, 1), DatePrecision.YEAR, DateBasis.INFERRED
+            ),
+        )
     for match in MONTHS_AGO.finditer(searchable):
         count = match["count"] or match["count_ar"]
         months = 2 if match["two"] else 1 if match["one"] else None
         months = months or (int(count) if count.isdigit() else _COUNT[count.lower()])
         day = _months_back(published, months)
-        add(match, PartialDate(day, DatePrecision.MONTH, True))
+        add(match, PartialDate(day, DatePrecision.MONTH, DateBasis.INFERRED))
 
 
 def date_mentions(text: str, *, published: datetime.date | None = None) -> list[DateMention]:
@@ -218,9 +226,10 @@ def date_mentions(text: str, *, published: datetime.date | None = None) -> list[
     def add(match, value: PartialDate):
         if any(other.start < match.end() and match.start() < other.end for other in found):
             return
-        found.append(
-            DateMention(value, match.start(), match.end(), text[match.start() : match.end()])
-        )
+        words = text[match.start() : match.end()]
+        if value.inferred:
+            value = replace(value, note=words)  # the words an inferred date rests on
+        found.append(DateMention(value, match.start(), match.end(), words))
 
     for match in DAY_MONTH_YEAR.finditer(searchable):
         day = datetime.date(int(match["year"]), _month(match["month"]), 1)
@@ -250,31 +259,42 @@ def date_mentions(text: str, *, published: datetime.date | None = None) -> list[
             weekday = WEEKDAYS[(match["weekday_ar"] or match["weekday_en"]).lower()]
             add(
                 match,
-                PartialDate(_last_weekday(weekday, published), DatePrecision.DAY, inferred=True),
+                PartialDate(
+                    _last_weekday(weekday, published), DatePrecision.DAY, basis=DateBasis.INFERRED
+                ),
             )
         for match in ON_WEEKDAY.finditer(searchable):
             weekday = WEEKDAYS[(match["weekday_ar"] or match["weekday_en"]).lower()]
             day = published - datetime.timedelta(days=(published.weekday() - weekday) % 7)
-            add(match, PartialDate(day, DatePrecision.DAY, inferred=True))
+            add(match, PartialDate(day, DatePrecision.DAY, basis=DateBasis.INFERRED))
         for match in YESTERDAY.finditer(searchable):
             add(
                 match,
                 PartialDate(
-                    published - datetime.timedelta(days=1), DatePrecision.DAY, inferred=True
+                    published - datetime.timedelta(days=1),
+                    DatePrecision.DAY,
+                    basis=DateBasis.INFERRED,
                 ),
             )
         _add_relative(add, searchable, published)
         for match in MONTH_ALONE.finditer(searchable):
             month = _month(match["month"])
             year = published.year if month <= published.month else published.year - 1
-            add(match, PartialDate(datetime.date(year, month, 1), DatePrecision.MONTH, True))
+            add(
+                match,
+                PartialDate(datetime.date(year, month, 1), DatePrecision.MONTH, DateBasis.INFERRED),
+            )
         for match in LAST_MONTH.finditer(searchable):
             previous = published.replace(day=1) - datetime.timedelta(days=1)
-            add(match, PartialDate(previous.replace(day=1), DatePrecision.MONTH, True))
+            add(
+                match, PartialDate(previous.replace(day=1), DatePrecision.MONTH, DateBasis.INFERRED)
+            )
         for match in LAST_YEAR.finditer(searchable):
             add(
                 match,
-                PartialDate(datetime.date(published.year - 1, 1, 1), DatePrecision.YEAR, True),
+                PartialDate(
+                    datetime.date(published.year - 1, 1, 1), DatePrecision.YEAR, DateBasis.INFERRED
+                ),
             )
     found.sort(key=lambda mention: mention.start)
     return found

@@ -81,11 +81,22 @@ class _Loader:
             raise SeedError(f"{where}: no {label} with slug {slug!r} in the seed.") from None
 
     def _date(self, where: str, entry: dict, name: str) -> dict:
-        given = {"date": entry.get(name), "inferred": entry.get(f"{name}_inferred", False)}
+        given = {
+            "date": entry.get(name),
+            "basis": entry.get(f"{name}_basis"),
+            "note": entry.get(f"{name}_note"),
+        }
         try:
-            return {name: PartialDate.from_dict(given)}
+            value = PartialDate.from_dict(given)
         except ValueError as error:
             raise SeedError(f"{where}: {name}: {error}") from error
+        excerpts = [citation.get("excerpt", "") for citation in entry.get("cite", [])]
+        if value.inferred and value.note and not any(value.note in text for text in excerpts):
+            raise SeedError(
+                f"{where}: {name}_note {value.note!r} is not in the entry's cited excerpts: "
+                "an inferred date quotes the words it rests on."
+            )
+        return {name: value}
 
     def _money(self, where: str, entry: dict, name: str = "value") -> dict:
         try:

@@ -6,6 +6,7 @@ from random import Random
 from companies.models import Alias, AliasLanguage, Company, CompanyKind, Person, Product, Role
 from companies.models.companies import CompanyStatus
 from companies.models.products import ProductKind
+from core.dates import PartialDate
 
 from . import names
 from .values import SlugBook, partial_date, weighted
@@ -141,7 +142,7 @@ def people_generate(rng: Random, directory: Directory, count: int, batch_size: i
 def _role(rng: Random, person: Person, company: Named) -> Role:
     title, title_ar = rng.choice(TITLES)
     started = partial_date(rng, "started")
-    ended = {"ended_on": None, "ended_precision": "unknown", "ended_inferred": False}
+    ended = PartialDate().columns("ended")
     if started["started_on"] and rng.random() < 0.3:
         ended = partial_date(rng, "ended", after=started["started_on"].replace(month=12, day=31))
     return Role(

@@ -10,7 +10,7 @@ from random import Random
 
 from django.db import models
 
-from core.dates import DatePrecision, period_start
+from core.dates import DateBasis, DatePrecision, PartialDate
 from core.money import MoneyBasis, MoneyQualifier
 from core.slugs import slug_base
 
@@ -40,17 +40,14 @@ def weighted(rng: Random, choices) -> str:
 
 
 def partial_date(rng: Random, name: str, *, after: datetime.date | None = None) -> dict:
-    """The three columns of partial date `name`, on or after `after` when given."""
+    """The columns of partial date `name`, on or after `after` when given."""
     precision = weighted(rng, PRECISIONS)
     if precision == DatePrecision.UNKNOWN:
-        return {f"{name}_on": None, f"{name}_precision": precision, f"{name}_inferred": False}
+        return PartialDate().columns(name)
     start = after or FIRST_DAY
     day = start + datetime.timedelta(days=rng.randrange(DAYS // 2 if after else DAYS))
-    return {
-        f"{name}_on": period_start(day, precision),
-        f"{name}_precision": precision,
-        f"{name}_inferred": rng.random() < 0.1,
-    }
+    basis = DateBasis.INFERRED if rng.random() < 0.1 else DateBasis.STATED
+    return PartialDate(day, precision, basis).columns(name)
 
 
 def money(rng: Random, name: str, *, low: int, high: int) -> dict:

@@ -29,6 +29,8 @@ def paste(client, text=TEXT, capture=None):
         "text": text,
         "published_on": "",
         "published_precision": "unknown",
+        "published_basis": "stated",
+        "published_note": "",
         "attribution": "",
         "version": "",
         "ingestion_runs-TOTAL_FORMS": "0",

@@ -51,6 +51,12 @@ def test_dates_keep_the_precision_the_text_gives(text, iso, precision):
 def test_last_friday_is_resolved_against_the_publication_date(text):
     value = only(text, published=PUBLISHED)
     assert (value.date, value.precision, value.inferred) == (FRIDAY_22, "day", True)
+    assert value.note.lower() in ("يوم الجمعة الماضي", "last friday"), "the words it rests on"
+
+
+def test_a_stated_date_has_no_note():
+    value = only("في 22 أغسطس 2025", published=PUBLISHED)
+    assert (value.basis, value.note) == ("stated", "")
 
 
 def test_an_impossible_day_keeps_only_the_month():

@@ -45,8 +45,11 @@ def test_submitting_runs_the_ingestion_once_the_article_is_committed(submitted):
     assert lawsuit.payload["filed"] == {
         "date": "2024-03-15",
         "precision": "day",
+        "basis": "inferred",
+        "note": lawsuit.payload["filed"]["note"],
         "inferred": True,
     }
+    assert lawsuit.payload["filed"]["note"] in article.text
     assert lawsuit.payload["claims"] == ["patent"]
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from importlib import import_module
 
 import pytest
 from django.apps import apps
@@ -68,11 +69,7 @@ def test_the_articles_are_public_attributed_and_undated():
 def test_the_meta_midjourney_deal():
     deal = Deal.objects.get(slug="meta-midjourney-licensing-partnership")
     assert set(deal.kinds.values_list("code", flat=True)) == {"partnership", "licensing"}
-    assert (deal.announced_on, deal.announced_precision, deal.announced_inferred) == (
-        datetime.date(2025, 8, 1),
-        "month",
-        True,
-    )
+    assert (deal.announced_on, deal.announced_precision) == (datetime.date(2025, 8, 1), "month")
     assert deal.announced_by.slug == "alexandr-wang"
     assert deal.announced_via == "threads"
     assert deal.value_undisclosed
@@ -133,11 +130,7 @@ def test_the_disney_and_universal_suit():
         ("midjourney", "defendant"),
     }
     assert list(lawsuit.claims.values_list("code", flat=True)) == ["copyright"]
-    assert (lawsuit.filed_on, lawsuit.filed_precision, lawsuit.filed_inferred) == (
-        datetime.date(2025, 6, 1),
-        "month",
-        True,
-    )
+    assert (lawsuit.filed_on, lawsuit.filed_precision) == (datetime.date(2025, 6, 1), "month")
 
 
 def test_court_rulings_are_a_development_not_an_invented_case():
@@ -220,3 +213,41 @@ def test_a_loaded_seed_never_undoes_curators_work():
     assert not DealParty.objects.filter(
         deal__slug="meta-play-ai-acquisition", role="target"
     ).exists()
+
+
+def test_the_two_circular_months_are_a_curators_with_a_note_saying_where_from():
+    """Neither article states the deal's month or the suit's: each was once inferred from
+    the other. They are a curator's, and the notes say where they come from."""
+    deal = Deal.objects.get(slug="meta-midjourney-licensing-partnership")
+    lawsuit = Lawsuit.objects.get(slug="disney-universal-v-midjourney")
+    assert (deal.announced_basis, lawsuit.filed_basis) == ("curator", "curator")
+    assert "Threads post (22 August 2025)" in deal.announced_note
+    assert "Neither article states the month" in deal.announced_note
+    assert "Central District of California (11 June 2025" in lawsuit.filed_note
+    for record in (deal, lawsuit):
+        assert "inferred" not in record.summary
+
+
+def test_an_inferred_seed_date_quotes_the_words_it_rests_on():
+    for development in Development.objects.filter(occurred_basis="inferred"):
+        excerpts = " ".join(development.citations.values_list("excerpt", flat=True))
+        assert development.occurred_note
+        assert development.occurred_note in excerpts
+    assert Development.objects.filter(occurred_basis="inferred").count() == 2
+
+
+def test_a_database_seeded_before_gets_the_curators_months_unless_edited_since():
+    """The data migration that carries the seed's curator dates to earlier databases."""
+    from django.apps import apps as current_apps
+
+    migration = import_module("sources.migrations.0009_seed_curator_dates")
+    deal = Deal.objects.get(slug="meta-midjourney-licensing-partnership")
+    lawsuit = Lawsuit.objects.get(slug="disney-universal-v-midjourney")
+    notes = (deal.announced_note, lawsuit.filed_note)
+    Deal.objects.filter(pk=deal.pk).update(announced_basis="inferred", announced_note="")
+    Lawsuit.objects.filter(pk=lawsuit.pk).update(filed_basis="inferred", filed_note="Edited.")
+    migration.seed_curator_dates(current_apps, None)
+    deal.refresh_from_db()
+    lawsuit.refresh_from_db()
+    assert (deal.announced_basis, deal.announced_note) == ("curator", notes[0])
+    assert (lawsuit.filed_basis, lawsuit.filed_note) == ("inferred", "Edited.")

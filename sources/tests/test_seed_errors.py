@@ -38,6 +38,21 @@ def replace_in(path, old, new):
             "deals[meta-ai-researcher-hiring-campaign]: value_currency",
         ),
         ('amount = "14000000000"', 'amount = "fourteen"', "is not a number"),
+        (
+            'occurred_note = "أصدرت مؤخراً أحكاماً"',
+            'occurred_note = "أصدرت أحكاماً"',
+            "occurred_note 'أصدرت أحكاماً' is not in the entry's cited excerpts",
+        ),
+        (
+            'filed_basis = "curator"',
+            'filed_basis = "guess"',
+            "lawsuits[disney-universal-v-midjourney]: filed: basis must be one of",
+        ),
+        (
+            'announced_note = "Neither',
+            'announced_noted = "Neither',
+            "deals[meta-midjourney-licensing-partnership]: announced: A date added by a curator",
+        ),
     ],
 )
 def test_a_broken_entry_is_named_and_nothing_is_loaded(facts_copy, old, new, message):

@@ -39,11 +39,14 @@ INTRO = (
 )
 
 NOTES = """\
-- **Partial dates.** A date is stored as three columns: `<name>_on` holds the first day of
+- **Partial dates.** A date is stored as four columns: `<name>_on` holds the first day of
   the period the source gives, `<name>_precision` says whether that is a day, month,
-  quarter or year (or unknown, with no date), and `<name>_inferred` marks a date the
-  source implies rather than states. They come from `partial_date_fields` in
-  `core/dates.py`, and a check constraint keeps the date and its precision consistent.
+  quarter or year (or unknown, with no date), `<name>_basis` says where a known date comes
+  from (`stated` in the cited text, `inferred` from it, or added by a `curator` from
+  outside the cited sources) and `<name>_note` holds the excerpt an inferred date rests
+  on or where a curator's date comes from. They come from `partial_date_fields` in
+  `core/dates.py`; check constraints keep the date and its precision consistent and give
+  every curator's date a note.
 - **Money.** A value is five columns from `money_fields` in `core/money.py`:
   `<name>_amount` (a decimal, empty when not stated), `<name>_currency` (ISO 4217),
   `<name>_qualifier` (exact, about, up to, at least), `<name>_undisclosed` (the source says

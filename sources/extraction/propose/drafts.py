@@ -111,11 +111,7 @@ def money_payload(mention: MoneyMention | None) -> dict | None:
 def date_payload(value: PartialDate | None) -> dict | None:
     if value is None:
         return None
-    return {
-        "date": value.date.isoformat(),
-        "precision": value.precision,
-        "inferred": value.inferred,
-    }
+    return value.as_dict()
 
 
 def joined_names(entities: list[Entity], arabic: bool = False) -> str:
