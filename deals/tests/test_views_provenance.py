@@ -121,3 +121,17 @@ def test_the_arabic_page_explains_the_basis_and_what_a_quote_supports(client):
     assert "يدعم: " in html
     assert "supports:" not in html
     assert "(مذكور في النص المستشهد به)" in stated
+
+
+def test_profiles_say_where_their_dates_come_from_and_what_quotes_support(client):
+    from companies.tests.factories import ProductFactory
+
+    company = CompanyFactory(**dated(name="founded"))
+    product = ProductFactory(
+        company=company, **dated(basis="inferred", note="last month", name="launched")
+    )
+    CitationFactory(company=company, supports="founded")
+    company_page = page(client, company.get_absolute_url())
+    assert CURATOR_FULL in company_page
+    assert "supports: founded" in company_page
+    assert INFERRED_FULL in page(client, product.get_absolute_url())
