@@ -35,11 +35,22 @@ def place_keys() -> frozenset[str]:
 _DESCRIPTIVE_TAIL = frozenset({"ai", "tech", "technology", "super intelligence", "intelligence"})
 
 
+#: Arabic words that a transliterated name never is: a word with the accusative ending
+#: («عرضاً», «تراجعاً»), one with the article («بالكامل», «والنماذج»), and a verb of
+#: saying before a name («وقال كيندال»).
+_ARABIC_WORD = re.compile(
+    r"^(?:\S*(?:اً|ًا)|(?:[وفبكل]?ال|لل)\S+)$"
+    r"|^[وف]?(?:قال|قالت|أضاف|أضافت|اضاف|اضافت|أكد|أكدت|أوضح|أوضحت)(?:\s|$)"
+)
+
+
 def is_not_a_name(name: str) -> bool:
-    """Whether `name` is a place, an outlet, an ordinary word, a clock stamp, or a place
-    or its adjective before "AI" ("British AI", "London AI")."""
+    """Whether `name` is a place, an outlet, an ordinary word, a clock stamp, an Arabic
+    word no name is, or a place or its adjective before "AI" ("British AI")."""
     cleaned = name.strip()
     if strict_key(cleaned) in not_name_keys() or _CLOCK.match(cleaned):
+        return True
+    if _ARABIC_WORD.match(cleaned):
         return True
     words = cleaned.split()
     for cut in range(1, len(words)):

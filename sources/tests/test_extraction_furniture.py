@@ -116,3 +116,13 @@ def test_capitals_in_a_title_case_line_are_not_names():
 )
 def test_a_keyword_line_is_furniture(line):
     assert masked_lines(f"A story.\n{line}\n")[1] == ""
+
+
+@pytest.mark.parametrize("word", ["عرضاً", "تراجعاً", "بالكامل", "والنماذج", "وقال كيندال"])
+def test_arabic_words_no_name_is_are_not_names(word):
+    assert is_not_a_name(word)
+
+
+@pytest.mark.parametrize("name", ["وايف", "أنثروبيك", "غيتي إيميجز"])
+def test_transliterated_names_stay_names(name):
+    assert not is_not_a_name(name)

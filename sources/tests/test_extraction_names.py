@@ -486,3 +486,13 @@ def test_capitalised_names_mid_sentence_or_in_unusual_case_are_guessed(text, exp
 )
 def test_quotations_are_not_names(text, expected):
     assert [candidate.name for candidate in name_candidates(text)] == expected
+
+
+@pytest.mark.parametrize("name", ["ميغان غارسيا", "روجر داسن", "سكوت كانون", "غيوم لامبل"])
+def test_more_foreign_first_names_open_a_persons_name(name):
+    people = [
+        c.name
+        for c in name_candidates(f"وقالت {name} إن الشركة ستواصل عملها.")
+        if c.kind == "person"
+    ]
+    assert name in people
