@@ -51,7 +51,13 @@ def test_a_company_carries_its_figures_with_both_ends_and_sources(api_client):
     }
     assert revenue["value_high"] is None
     assert revenue["projected"] is True
-    assert revenue["as_of"] == {"date": "2023-01-01", "precision": "year", "inferred": False}
+    assert revenue["as_of"] == {
+        "date": "2023-01-01",
+        "precision": "year",
+        "basis": "stated",
+        "note": "",
+        "inferred": False,
+    }
     assert "200 مليون دولار" in revenue["citations"][0]["excerpt"]
 
 
