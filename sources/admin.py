@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from core.admin import TextDirectionMixin, TrackedAdmin, TrackedAdminForm
 
-from .admin_forms import NoteForm, PayloadForm, error_lines, merge_form
+from .admin_forms import ConfidenceFilter, NoteForm, PayloadForm, error_lines, merge_form
 from .models import (
     CITATION_TARGETS,
     PROPOSAL_RESULTS,
@@ -219,7 +219,7 @@ class ProposalAdmin(TrackedAdmin):
     """The review queue: what ingestion found, to accept, edit and accept, merge or reject."""
 
     list_display = ["summary", "kind", "status", "confidence_display", "article", "created_at"]
-    list_filter = ["status", "kind", "article__language", "article"]
+    list_filter = ["status", ConfidenceFilter, "kind", "article__language", "article"]
     search_fields = ["summary", "evidence"]
     list_select_related = ["article"]
     autocomplete_fields = ["article"]

@@ -1,12 +1,15 @@
 """The forms of the proposal review pages: the payload to accept, a note, the record to
-merge into, and a refused payload's errors as lines for the form."""
+merge into, a refused payload's errors as lines for the form, and the queue's
+confidence filter."""
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Proposal
+from .models.ingestion import REVIEW_THRESHOLD
 from .services.review import RECORD_MODELS
 
 
@@ -64,3 +67,36 @@ def _lines(detail, prefix: str = "") -> list[str]:
 def error_lines(error: ValidationError) -> list[str]:
     """A validation error's nested detail as readable lines ("parties[0]: …")."""
     return _lines(error.message_dict if hasattr(error, "error_dict") else error.messages)
+
+
+class ConfidenceFilter(admin.SimpleListFilter):
+    """The queue shows the proposals likely to be right unless asked for all: below
+    `REVIEW_THRESHOLD` most proposals on the labelled articles were junk."""
+
+    title = _("confidence")
+    parameter_name = "likely"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("yes", _("likely (%(threshold)s or more)") % {"threshold": f"{REVIEW_THRESHOLD:.0%}"}),
+            ("no", _("unlikely (below %(threshold)s)") % {"threshold": f"{REVIEW_THRESHOLD:.0%}"}),
+            ("all", _("all")),
+        ]
+
+    def value(self):
+        return super().value() or "yes"
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(confidence__gte=REVIEW_THRESHOLD)
+        if self.value() == "no":
+            return queryset.filter(confidence__lt=REVIEW_THRESHOLD)
+        return queryset

@@ -1,9 +1,11 @@
 """The strict news report as text: what `manage.py eval_ingest --news` prints."""
 
+from sources.models.ingestion import REVIEW_THRESHOLD
+
 from .news import calibration, totals
 
-#: The review queue's default "hide below" confidence (see docs/ingestion.md).
-QUEUE_THRESHOLD = 0.5
+#: The review queue's default "hide below" confidence.
+QUEUE_THRESHOLD = REVIEW_THRESHOLD
 FIELDS = ("events", "kind+roles", "entities", "amounts", "dates")
 HEADER = f"{'field':<12}{'precision':>10}{'recall':>8}   {'right/found':>12}{'found/labelled':>16}"
 

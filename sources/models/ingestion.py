@@ -107,6 +107,11 @@ def _result_field(name: str) -> models.ForeignKey:
     )
 
 
+#: The confidence below which the review queue hides a proposal unless asked to show
+#: everything: set on the labelled news articles' tuning part (docs/ingestion.md).
+REVIEW_THRESHOLD = 0.5
+
+
 class Proposal(TrackedModel):
     """What ingestion suggests from one article, waiting for a curator's decision.
 

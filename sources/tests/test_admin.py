@@ -97,6 +97,20 @@ def test_the_queue_lists_and_filters_proposals(curator_client):
     assert "70%" in page.content.decode()
 
 
+def test_the_queue_hides_unlikely_proposals_unless_asked(curator_client):
+    ProposalFactory(summary="Likely", confidence=0.5)
+    ProposalFactory(summary="Unlikely", confidence=0.35)
+
+    def listed(**query):
+        page = curator_client.get(QUEUE, query)
+        return sorted(p.summary for p in page.context["cl"].result_list)
+
+    assert listed() == ["Likely"]
+    assert listed(likely="no") == ["Unlikely"]
+    assert listed(likely="all") == ["Likely", "Unlikely"]
+    assert "likely (50% or more)" in curator_client.get(QUEUE).content.decode()
+
+
 def test_the_change_page_offers_the_decisions(curator_client):
     proposal = ProposalFactory()
     page = curator_client.get(reverse("admin:sources_proposal_change", args=[proposal.pk]))
