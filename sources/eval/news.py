@@ -373,9 +373,9 @@ def calibration(results: list[Judged], threshold: float) -> dict:
 #: events (precision, recall), the most junk, the least entity recall. Set just below
 #: the figures reached, so that a change that loses ground fails; raised as they rise.
 NEWS_THRESHOLDS = {
-    "events_precision": 0.24,
-    "events_recall": 0.19,
-    "junk_share": 0.15,
+    "events_precision": 0.25,
+    "events_recall": 0.22,
+    "junk_share": 0.14,
     "entities_recall": 0.85,
 }
 
