@@ -7,7 +7,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install lock translations system-packages run stack load backup restore test lint format migrate seed worker beat eval-ingest clean superuser shell
+.PHONY: help install lock translations system-packages run stack load backup restore test lint format migrate seed worker beat eval-ingest clean superuser shell screenshots
 
 help:
 	@echo "make run      install, migrate, load the seed and serve http://127.0.0.1:$(PORT) (SQLite, eager tasks)"
@@ -20,6 +20,7 @@ help:
 	@echo "make backup   back up the database (FILE=... to name the file); make restore FILE=... puts it back"
 	@echo "make stack    gunicorn, a Celery worker and beat on DATABASE_URL and CELERY_BROKER_URL (no Docker)"
 	@echo "make load     a 30 s load test of STACK_URL (LOAD_TOKEN=<curator token> adds writes)"
+	@echo "make screenshots  docs/screenshots/ again, from the seed in a throwaway database"
 	@echo "make eval-ingest  precision and recall of ingestion on the labelled articles"
 
 $(PY):
@@ -81,6 +82,17 @@ seed: migrate
 
 run: .env seed
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# docs/screenshots/ again (scripts/screenshots): the seed in a throwaway SQLite database,
+# served by runserver on a free port, stopped afterwards. ENV_FILE= keeps the developer's
+# .env out, so nothing of theirs is read or touched.
+screenshots: translations
+	@work=$$(mktemp -d) && export ENV_FILE= DEBUG=1 DATABASE_URL=sqlite:///$$work/shots.sqlite3 && \
+	trap 'kill $$server 2>/dev/null; rm -rf "$$work"' EXIT && \
+	$(PY) manage.py migrate --no-input -v0 && $(PY) manage.py load_seed >/dev/null && \
+	port=$$($(PY) -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') && \
+	{ $(PY) manage.py runserver --noreload 127.0.0.1:$$port >"$$work/server.log" 2>&1 & server=$$!; } && \
+	$(PY) scripts/screenshots http://127.0.0.1:$$port || { tail -20 "$$work/server.log"; exit 1; }
 
 superuser: .env migrate
 	$(PY) manage.py createsuperuser
