@@ -307,6 +307,8 @@ CUES: tuple[_Cue, ...] = (
     _cue(_HIRING, f"عين(?:ت|وا|تا){_PRONOUN}|تعيين(?:ات)?{_PRONOUN}"),
     # «انضمت إلى الجولة»: joined the round as an investor.
     _cue(_INVESTMENT, "(?:انضم(?:ت|وا|ام)?|[يتن]نضم(?:ون)?) =الي =الجوله"),
+    _cue(_INVESTMENT, "(?:took|take|takes|taking) part in the …1 rounds?"),
+    _cue(_INVESTMENT, "participat(?:ed|es|ing|e) in the …1 rounds?"),
     _cue(_INVESTMENT, "join(?:ed|s|ing)? the …1 rounds? as"),
     _cue(_INVESTMENT, "join(?:ed|s|ing)? the …1 rounds?"),
     _cue(_HIRING, "(?:انضم(?:ت|وا|ام)?|[يتن]نضم(?:ون)?) …1 =الي"),

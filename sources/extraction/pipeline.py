@@ -52,7 +52,7 @@ def extract(article) -> Extraction:
     entities = known + new_entities(story, known)
     money = money_mentions(text)
     dates = date_mentions(text, published=_published_day(article))
-    events = event_mentions(story)
+    events = outside_names(event_mentions(story), entities)
     doc = ArticleIndex(text, entities, parts)
     drafts = Drafts()
     builder = EventDrafts(
@@ -68,6 +68,17 @@ def extract(article) -> Extraction:
         builder.sentence_events(sentence)
     entity_drafts(doc, drafts, builder.launches, builder.founded)
     return Extraction(entities, money, dates, events, drafts.values())
+
+
+def outside_names(events: list[EventMention], entities: list[Entity]) -> list[EventMention]:
+    """The event cues that are not words of a name ("CPP Investments", «صندوق
+    الاستثمارات العامة»): a name's words tell no event."""
+    spans = sorted(span for entity in entities for span in entity.spans)
+    return [
+        event
+        for event in events
+        if not any(start <= event.start and event.end <= end for start, end in spans)
+    ]
 
 
 def proposal_drafts(article) -> list[ProposalDraft]:

@@ -10,6 +10,7 @@ from ..resolve import Entity
 from ..sentences import Sentence, sentence_at
 
 _BULLET_LINE = re.compile(r"^\s*[-•*]\s")
+_MODIFIER = re.compile(r"[-‑](backed|led|owned|funded|controlled)\b", re.I)
 
 
 def within(mentions, sentence: Sentence):
@@ -31,6 +32,7 @@ class ArticleIndex:
             key=lambda position: position[:2],
         )
         self.starts = [start for start, _end, _entity in self.positions]
+        self.ends = {start: end for start, end, _entity in self.positions}
         companies = Counter(e.key for e in entities if e.kind == "company")
         by_key = {e.key: e for e in entities}
         self.most_named = by_key[companies.most_common(1)[0][0]] if companies else None
@@ -47,6 +49,12 @@ class ArticleIndex:
                 seen.add(entity.key)
                 found.append((start, entity))
         return found
+
+    def modifies(self, start: int) -> str:
+        """How the name at `start` modifies the next one ("Nvidia-backed CoreWeave",
+        "an Aker-led round"): "backed", "led", or "" when it stands on its own."""
+        match = _MODIFIER.match(self.text, self.ends.get(start, start))
+        return match.group(1).lower() if match else ""
 
     def is_list_item(self, sentence: Sentence) -> bool:
         line_start = self.text.rfind("\n", 0, sentence.start) + 1

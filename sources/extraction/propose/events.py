@@ -224,6 +224,11 @@ class EventDrafts:
         between = self.words_between(cue, entity)
         return bool(between) and between[-1].lower() in _OFFERED_BY
 
+    def sold_by_ar(self, cue, entity) -> bool:
+        """«استحوذت X على Y من Z»: Z, after «من» once the target is named, sold it."""
+        between = self.words_between(cue, entity)
+        return between[-1:] == ["من"] and any(word.startswith("على") for word in between)
+
     def offered_inside(self, sentence, cue) -> list[Entity]:
         """Who makes an offer named inside its cue: «عرضاً قدّمه تحالف يقوده إيلون ماسك
         لشراء»."""
@@ -250,7 +255,7 @@ class EventDrafts:
         before = self.doc.text[max(0, cue.start - 6) : cue.start].lower()
         words = cue.text.split()
         definite = any(DEFINITE.match(word) or _ITS.match(word) for word in words)
-        named = before.endswith(("the ", "its ", "this "))
+        named = before.endswith(("the ", "its ", "this ")) or " the " in f" {cue.text.lower()} "
         return (definite or named) and self.latest(cue.kind) is not None
 
     def latest(self, kind) -> ProposalDraft | None:
@@ -304,7 +309,8 @@ class EventDrafts:
                 present.add(strict_key(entity.name))
 
     def sides(self, sentence: Sentence, cue: EventMention, kinds=("company",)):
-        named = self.doc.named_in(sentence, kinds)
+        # "Nvidia-backed CoreWeave": Nvidia describes CoreWeave and is no party.
+        named = [(s, e) for s, e in self.doc.named_in(sentence, kinds) if not self.doc.modifies(s)]
         before = [entity for start, entity in named if start < cue.start]
         after = [entity for start, entity in named if start >= cue.end]
         return before, after
@@ -318,7 +324,13 @@ class EventDrafts:
             # «عروض استحواذ من ميتا», "an offer from Meta": the company after "from" bids.
             offering = [e for e in after if self.follows_from(e, cue)]
             offering += self.offered_inside(sentence, cue)
-            targets = [e for e in companies_after if e not in offering]
+            sellers = []
+            if first_kind == EventKind.ACQUISITION:
+                # "agreed to buy AirTrunk from Macquarie": bought from a seller.
+                sellers = [e for e in offering if self.words_between(cue, e)[-1:] == ["from"]]
+                sellers += [e for e in offering if self.sold_by_ar(cue, e)]
+                offering = [e for e in offering if e not in sellers]
+            targets = [e for e in companies_after if e not in offering and e not in sellers]
             # Verb first: «استحوذت شركة X على شركة Y»: X buys, Y (after «على») is bought.
             objects = [e for e in targets if "على" in self.words_between(cue, e)]
             if objects:
@@ -340,6 +352,7 @@ class EventDrafts:
                 buyers = [subject] if subject and subject.key != target.key else []
             role = "acquirer" if first_kind == EventKind.ACQUISITION else "bidder"
             parties = [(buyer, role) for buyer in buyers] + [(target, "target")]
+            parties += [(seller, "seller") for seller in sellers if seller.key != target.key]
         elif first_kind == EventKind.HIRING:
             employers = [e for e in before + after if e.kind == "company"][:1]
             if not employers:
@@ -487,6 +500,8 @@ class EventDrafts:
                 return None, []
             self.shared_investee = investee
             return investee, [e for _start, e in named if e.key != investee.key]
+        led = [e for start, e in named if self.doc.modifies(start) == "led"]
+        named = [(start, e) for start, e in named if not self.doc.modifies(start)]
         companies = [(start, e) for start, e in named if e.kind == "company"]
         receiving = [e for start, e in companies if self.receives(start)]
         if not receiving and _ROUND_OF.fullmatch(cue.text):
@@ -511,6 +526,7 @@ class EventDrafts:
             investors = [e for start, e in named if start >= cue.end and e.key != investee.key]
         elif _RAISED.search(cue.text) and not receiving:
             investors = [e for start, e in named if start >= cue.start and e.key != investee.key]
+        investors += [e for e in led if e.key != investee.key and e not in investors]
         return investee, investors
 
     def lawsuit(self, sentence, cue, date) -> None:
