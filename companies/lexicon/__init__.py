@@ -74,6 +74,13 @@ def lexicon_keys() -> dict[str, LexiconEntry]:
     return keys
 
 
+@cache
+def lexicon_longest_name() -> int:
+    """How many words the lexicon's longest spelling has («جامعة محمد بن زايد للذكاء
+    الاصطناعي» has six), so that a text is searched for names that long."""
+    return max(len(key.split()) for key in lexicon_keys())
+
+
 def lexicon_match(spelling: str, *, key: str | None = None) -> LexiconEntry | None:
     """The entry `spelling` (as written in a text; `key` if its strict key is known
     otherwise, as without an attached particle) names, or None.

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from companies.lexicon import LexiconEntry, lexicon_match
+from companies.lexicon import LexiconEntry, lexicon_longest_name, lexicon_match
 from companies.models.aliases import ALIAS_TARGETS
 from companies.normalization import loose_key, particle_variants, strict_key
 from companies.selectors import alias_rows_by_key, alias_rows_by_loose_key, person_alias_keys
@@ -155,7 +155,7 @@ def lexicon_mentions(text: str, taken: list[tuple[int, int]]) -> list[LexiconMen
 def _lexicon_at(text: str, words, index: int):
     """The longest lexicon name starting at word `index` (its first word may carry a
     particle, «وإنفيديا»), with how many words it spans."""
-    for size in range(MAX_NAME_WORDS, 0, -1):
+    for size in range(lexicon_longest_name(), 0, -1):
         run = words[index : index + size]
         if len(run) < size or any(b[0] - a[1] > 3 for a, b in itertools.pairwise(run)):
             continue

@@ -66,3 +66,9 @@ def test_a_name_guessed_from_capitals_alone_is_proposed_only_as_a_party():
     named = {d.payload["name"] for d in extraction.drafts if d.kind in ("company", "person")}
     assert "Lumen Vision" not in named
     assert "Quartz Robotics" in named
+
+
+def test_a_lexicon_name_of_six_words_is_found_whole():
+    text = "وشاركت جامعة محمد بن زايد للذكاء الاصطناعي في تطوير النموذج."
+    names = [entity.name for entity in read(text, language="ar").entities]
+    assert "Mohamed bin Zayed University of Artificial Intelligence" in names
