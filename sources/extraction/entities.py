@@ -18,6 +18,9 @@ from companies.normalization import loose_key, particle_variants, strict_key
 from companies.selectors import alias_rows_by_key, alias_rows_by_loose_key, person_alias_keys
 
 MAX_NAME_WORDS = 4
+#: A version after a product's name ("Grok-2", "Claude 3.7 Sonnet", "Llama 2", "Falcon
+#: 40B"): another product than the lexicon's, found as a new name with its version.
+_VERSION_AFTER = re.compile(r"(?:-|\s)(?:\d+(?:\.\d+)*[A-Za-z]{0,2}|[A-Z]\d+)(?![\w.])")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -147,7 +150,8 @@ def lexicon_mentions(text: str, taken: list[tuple[int, int]]) -> list[LexiconMen
             continue
         entry, size = match
         start, end = words[index][0], words[index + size - 1][1]
-        found.append(LexiconMention(entry, start, end, text[start:end]))
+        if not (entry.kind == "product" and _VERSION_AFTER.match(text, end)):
+            found.append(LexiconMention(entry, start, end, text[start:end]))
         index += size
     return found
 

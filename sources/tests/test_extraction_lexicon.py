@@ -72,3 +72,16 @@ def test_a_lexicon_name_of_six_words_is_found_whole():
     text = "وشاركت جامعة محمد بن زايد للذكاء الاصطناعي في تطوير النموذج."
     names = [entity.name for entity in read(text, language="ar").entities]
     assert "Mohamed bin Zayed University of Artificial Intelligence" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "product"),
+    [
+        ("وأطلقت xAI في أغسطس نموذجها Grok-2 لمشتركي المنصة.", "ar", "Grok-2"),
+        ("In August xAI released Grok-2 to subscribers.", "en", "Grok-2"),
+    ],
+)
+def test_a_product_with_a_version_is_not_the_lexicons_product(text, language, product):
+    names = [entity.name for entity in read(text, language=language).entities]
+    assert product in names
+    assert product.split("-")[0].split()[0] not in names
