@@ -141,6 +141,9 @@ class TestRecordPages:
     def test_deal_page_with_parties_and_sources(self, client):
         html = page(client, reverse("deals:deal", args=["meta-midjourney-licensing-partnership"]))
         assert "licensor" in html
+        # Each party once, with all its roles.
+        assert html.count('href="/companies/meta/"') == 1
+        assert re.search(r'<span class="role">licensee, partner</span>', html)
         assert "undisclosed" in html
         assert "7 sources" in html
         assert "عدم الإفصاح عن الشروط المالية" in html
