@@ -64,3 +64,14 @@ def test_the_company_bought_from_is_the_seller(text, language):
         "target": {"AirTrunk"},
         "seller": {"Macquarie Asset Management"},
     }
+
+
+def test_an_amount_goes_to_the_event_it_is_told_with():
+    text = (
+        "وأعلنت Nvidia أنها ستستثمر 5 مليارات دولار في شركة Intel، إلى جانب شراكة لتطوير "
+        "رقائق مشتركة."
+    )
+    [investment] = drafts(text, "investment", "ar")
+    assert investment.payload["value"]["amount"] == "5000000000"
+    [deal] = drafts(text, "deal", "ar")
+    assert "value" not in deal.payload

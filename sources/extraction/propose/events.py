@@ -52,6 +52,8 @@ _ITS = re.compile(r"^[وف]?ب\w+(?:ه|ها|هما|هم)$")
 _OFFERED_BY = frozenset({"من", "from", "by", "يقوده", "يقودها", "بقيادة"})
 #: A round named by the company it is for, right after it: «جولة تمويل OpenAI».
 _ROUND_OF = re.compile(r"[وفبل]?(?:ال)?جول(?:ة|ه) (?:ال)?تمويل(?:ية|يه)?")
+#: The kinds of event that have a value of their own (a hire's pay goes with its deal).
+_VALUED = frozenset({EventKind.INVESTMENT, EventKind.ACQUISITION, EventKind.BID} | _JOINED_EVENTS)
 #: Words that join two clauses each telling its own event.
 _CLAUSE_JOIN = re.compile(
     r"[,،]?\s+(?:while|whereas)\s+|[،,]?\s*(?<!\w)(?:فيما|بينما|في حين)(?!\w)"
@@ -167,7 +169,8 @@ class EventDrafts:
         joined = [kind for kind in kinds if kind in _JOINED_EVENTS]
         if joined:
             cue = cue_at[joined[-1]]
-            self.deal(sentence, joined, cue, amount, self.date_of(sentence, cue))
+            value = amount if self.pays_for(joined, kinds, cue_at, amount) else None
+            self.deal(sentence, joined, cue, value, self.date_of(sentence, cue))
         for kind in kinds:
             if kind in _JOINED_EVENTS:
                 continue
@@ -176,10 +179,11 @@ class EventDrafts:
             if kind == EventKind.LAWSUIT and EventKind.RULING in kinds:
                 # "The judge ruled on Friday in the suit the Times filed": the ruling's day.
                 date = None
+            value = amount if self.pays_for([kind], kinds, cue_at, amount) else None
             if kind in DEAL_EVENTS:
-                self.deal(sentence, [kind], cue, amount, date)
+                self.deal(sentence, [kind], cue, value, date)
             elif kind == EventKind.INVESTMENT:
-                self.investment(sentence, cue, amount, date)
+                self.investment(sentence, cue, value, date)
             elif kind == EventKind.LAWSUIT:
                 self.lawsuit(sentence, cue, date)
             elif kind == EventKind.RULING:
@@ -436,6 +440,19 @@ class EventDrafts:
         confidence = event_confidence(before, after, value, date)
         identity = [deal_family(codes), sorted(e.identity for e, _ in parties)]
         self.propose("deal", sentence, payload, payload["title"], date, confidence, identity)
+
+    def pays_for(self, group, kinds, cue_at, amount) -> bool:
+        """Whether the sentence's amount is the value of the events in `group`: when the
+        sentence tells events of several kinds that have a value ("will invest $5 billion
+        in Intel, alongside a partnership"), the amount goes to the nearest one's."""
+        if amount is None:
+            return False
+        valued = [kind for kind in kinds if kind in _VALUED]
+        families = {kind in _JOINED_EVENTS or kind for kind in valued}
+        if len(families) <= 1:
+            return True
+        nearest = min(valued, key=lambda kind: abs(cue_at[kind].start - amount.start))
+        return nearest in group
 
     def paid_for_else(self, sentence) -> bool:
         """Whether the sentence's amount pays for another event it tells ("to license
