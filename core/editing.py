@@ -49,7 +49,9 @@ def change_announce(record: models.Model, *, created: bool, changed: list[str]) 
             record=record,
             created=created,
             changed=changed,
-        )
+        ),
+        # A listener's failure is logged: it must not turn a committed write into an error.
+        robust=True,
     )
 
 

@@ -60,3 +60,16 @@ def test_a_rolled_back_save_is_never_announced(sent):
     assert sent == []
     record_edit(record=Company(), fields={"name": "Kept"})
     assert [created for _sender, _pk, created, _changed in sent] == [True]
+
+
+def test_a_failing_listener_leaves_the_committed_save_alone(django_capture_on_commit_callbacks):
+    def broken(**kwargs):
+        raise RuntimeError("listener down")
+
+    record_changed.connect(broken)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            company = record_edit(record=Company(), fields={"name": "Solid"})
+    finally:
+        record_changed.disconnect(broken)
+    assert Company.objects.filter(pk=company.pk).exists()
