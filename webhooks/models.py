@@ -124,7 +124,7 @@ class Delivery(models.Model):
     )
     event_id = models.UUIDField(_("event"), default=uuid.uuid4)
     event_type = models.CharField(_("event type"), max_length=32, choices=EventType.choices)
-    payload = models.JSONField(_("payload"))
+    payload = models.JSONField(_("event payload"))
     attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
     status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)
     response_excerpt = models.TextField(_("response excerpt"), blank=True)
