@@ -11,8 +11,13 @@ from core.records import RECORD_TYPES
 
 from .addresses import url_problem
 
-#: The record kinds a subscription may follow: the record types' names.
-KIND_CHOICES = [(record_type.name, record_type.name) for record_type in RECORD_TYPES]
+#: The record kinds a subscription may follow: the record types that can be cited, which
+#: are the ones whose changes and citations make events (aliases and articles make none).
+KIND_CHOICES = [
+    (record_type.name, record_type.name)
+    for record_type in RECORD_TYPES
+    if record_type.citation_field
+]
 
 
 class EventType(models.TextChoices):

@@ -120,3 +120,9 @@ def test_a_disabled_subscription_gets_no_new_events(owner, receiver):
     subscription_create(owner=owner, url=receiver.url)
     Subscription.objects.update(is_active=False)
     assert change_dispatch(Subscription, record=CompanyFactory(), created=True, changed=[]) == []
+
+
+def test_kinds_that_make_no_events_cannot_be_followed(owner):
+    with pytest.raises(ValidationError) as error:
+        subscription_create(owner=owner, url="https://example.com/a", kinds=["alias", "article"])
+    assert error.value.message_dict["kinds"] == ["Unknown kinds: alias, article."]
