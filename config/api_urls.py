@@ -8,11 +8,13 @@ from companies.api.search import SearchView
 from core.records import api_resources
 from deals.api.views import TimelineView
 from sources.api.views import ProposalViewSet
+from webhooks.api.views import WebhookViewSet
 
 router = DefaultRouter()
 for record_type in api_resources():
     router.register(record_type.resource, record_type.viewset_class, basename=record_type.resource)
 router.register("proposals", ProposalViewSet, basename="proposals")
+router.register("webhooks", WebhookViewSet, basename="webhooks")
 
 
 class DocsView(SpectacularSwaggerSplitView):

@@ -24,6 +24,11 @@ TRUSTED_PROXIES     number of reverse proxies in front of the app whose X-Forwar
                     counts (default: 0, the header is ignored); see docs/operations.md
 LOGIN_FAILURE_LIMIT failed sign-ins from one address for one username before a lockout (5)
 LOGIN_COOLOFF_MINUTES minutes a lockout lasts (default: 30)
+
+Webhooks (see docs/webhooks.md):
+SITE_URL                the site's public address, for links in webhook events
+WEBHOOKS_ALLOW_PRIVATE  "1" lets subscriptions target private and loopback addresses
+WEBHOOKS_MAX_FAILURES   consecutive failed deliveries before a subscription is disabled (5)
 """
 
 import os
@@ -137,6 +142,7 @@ INSTALLED_APPS = [
     "companies",
     "deals",
     "sources",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -353,6 +359,13 @@ CELERY_BEAT_SCHEDULE = {
 # Without a broker an article is read inside the request that submits it: longer ones are
 # refused with a message rather than outlast the web server's timeout.
 EAGER_MAX_ARTICLE_CHARACTERS = env_int("EAGER_MAX_ARTICLE_CHARACTERS", 20_000, minimum=1)
+
+# Webhooks: links in events start with SITE_URL; targets on this machine or its network are
+# refused unless WEBHOOKS_ALLOW_PRIVATE (development); a subscription whose deliveries
+# fail this many times in a row is disabled.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", default=DEBUG)
+WEBHOOKS_MAX_FAILURES = env_int("WEBHOOKS_MAX_FAILURES", 5, minimum=1)
 
 LOGGING = {
     "version": 1,

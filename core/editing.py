@@ -6,10 +6,17 @@ validates with the model's rules, records who and why in the history, sets
 many-to-many links, and keeps an old slug answering with a redirect. Nothing else
 saves a tracked record, so these rules hold on every path (admin, API, import, seed,
 accepted proposals).
+
+Once the transaction that saved a record commits, `record_changed` is sent with the
+names of the fields whose values changed (citations send it from `citation_add`):
+apps above `core` (webhooks) listen to it; nothing is sent for a rolled-back write.
 """
+
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from .models import slug_redirect_add
@@ -25,11 +32,65 @@ def _apply(record: models.Model, fields: dict) -> None:
         setattr(record, name, value)
 
 
-def _stored_slug(record: models.Model) -> str:
-    if not any(field.name == "slug" for field in record._meta.concrete_fields):
-        return ""
-    stored = type(record)._default_manager.filter(pk=record.pk).values_list("slug", flat=True)
-    return stored.first() or ""
+#: Sent after the commit of a record's save (`sender` its model) with `record`, `created`
+#: and `changed`: the names of the fields and links whose values changed.
+record_changed = Signal()
+
+#: Bookkeeping fields every save changes, never reported as changes.
+UNREPORTED = {"version", "updated_at", "created_at"}
+
+
+def change_announce(record: models.Model, *, created: bool, changed: list[str]) -> None:
+    """Send `record_changed` once the current transaction commits (at once without one)."""
+    transaction.on_commit(
+        partial(
+            record_changed.send,
+            sender=type(record),
+            record=record,
+            created=created,
+            changed=changed,
+        ),
+        # A listener's failure is logged: it must not turn a committed write into an error.
+        robust=True,
+    )
+
+
+def _compared_fields(record: models.Model) -> list[models.Field]:
+    return [
+        field
+        for field in record._meta.concrete_fields
+        if field.name not in UNREPORTED and not getattr(field, "generated", False)
+    ]
+
+
+def _stored_values(record: models.Model) -> dict:
+    """The stored row's values of the fields a change is reported for ({} for a new row)."""
+    if record._state.adding:
+        return {}
+    attnames = [field.attname for field in _compared_fields(record)]
+    return type(record)._default_manager.filter(pk=record.pk).values(*attnames).first() or {}
+
+
+def _changed_fields(record: models.Model, stored: dict) -> list[str]:
+    return [
+        field.name
+        for field in _compared_fields(record)
+        if field.attname in stored and stored[field.attname] != getattr(record, field.attname)
+    ]
+
+
+def _changed_links(record: models.Model, links: dict) -> list[str]:
+    """Set the many-to-many `links`; the names of those whose members changed."""
+    changed = []
+    for name, values in links.items():
+        if values is None:
+            continue
+        manager = getattr(record, name)
+        before = set(manager.values_list("pk", flat=True))
+        manager.set(values)
+        if before != {getattr(value, "pk", value) for value in values}:
+            changed.append(name)
+    return changed
 
 
 #: Saves tried before a slug another save keeps taking first is reported as an error.
@@ -87,7 +148,8 @@ def record_edit(
     """
     model = type(record)
     adding = record._state.adding
-    old_slug = "" if adding else _stored_slug(record)
+    stored = _stored_values(record)
+    old_slug = stored.get("slug") or ""
     _apply(record, fields or {})
     if adding:
         record.version = 1
@@ -97,11 +159,11 @@ def record_edit(
     record._change_reason = reason or None
     record.full_clean(exclude=[field.name for field in model._meta.many_to_many])
     _save_with_unique_slug(record)
-    for name, values in (links or {}).items():
-        if values is not None:
-            getattr(record, name).set(values)
+    changed = _changed_fields(record, stored) + _changed_links(record, links or {})
     if old_slug and record.slug != old_slug:
         slug_redirect_add(record, old_slug)
+    if adding or changed:
+        change_announce(record, created=adding, changed=[] if adding else changed)
     return record
 
 

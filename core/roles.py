@@ -6,7 +6,7 @@ from django.db import transaction
 CURATOR = "curator"
 REVIEWER = "reviewer"
 #: Apps whose records curators keep: everything but users and groups.
-CURATED_APPS = ("core", "companies", "deals", "sources")
+CURATED_APPS = ("core", "companies", "deals", "sources", "webhooks")
 
 
 @transaction.atomic

@@ -1,19 +1,23 @@
 """OPTIONS on every API endpoint describes it, for curators and for anonymous clients."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from config.api_urls import router, urlpatterns
 from core.records import api_resources
 from sources.models import Article
 from sources.tests.factories import ProposalFactory
+from webhooks.services import subscription_create
 
 #: The router's URL names, without the `.format` variants, then the other endpoints.
 ENDPOINTS = sorted({url.name for url in router.urls}) + [
     url.name for url in urlpatterns if getattr(url, "name", None)
 ]
 SLUG_MODELS = {record.resource: record.model for record in api_resources()}
-KEYED = {*SLUG_MODELS, "proposals"}
+KEYED = {*SLUG_MODELS, "proposals", "webhooks"}
+#: Endpoints for signed-in users only.
+SIGNED_IN_ONLY = ("proposals-", "webhooks-")
 #: The docs page is HTML only, so it has nothing to describe; the schema speaks OpenAPI.
 EXPECTED_STATUS = {"docs": 405}
 CONTENT_TYPES = {"docs": "text/html", "schema": "application/vnd.oai.openapi"}
@@ -27,6 +31,9 @@ def endpoint_url(name: str) -> str:
         key = Article.objects.values_list("pk", flat=True).first()
     elif resource == "proposals":
         key = ProposalFactory().pk
+    elif resource == "webhooks":
+        owner, _ = get_user_model().objects.get_or_create(username="curator")
+        key = subscription_create(owner=owner, url="https://example.com/hook").pk
     else:
         key = SLUG_MODELS[resource].objects.values_list("slug", flat=True).first()
     return reverse(f"api:{name}", args=[key])
@@ -52,7 +59,7 @@ def test_options_describes_each_endpoint_to_a_curator(name, who, request):
 @pytest.mark.parametrize("name", ENDPOINTS)
 def test_options_answers_anonymous_clients(name, api_client):
     response = api_client.options(endpoint_url(name))
-    expected = 401 if name.startswith("proposals-") else EXPECTED_STATUS.get(name, 200)
+    expected = 401 if name.startswith(SIGNED_IN_ONLY) else EXPECTED_STATUS.get(name, 200)
     assert response.status_code == expected
     assert response["Content-Type"].startswith(CONTENT_TYPES.get(name, "application/json"))
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from core.editing import field_errors
+from core.editing import change_announce, field_errors
 
 from ..models import CITATION_TARGETS, Article, Citation
 
@@ -39,6 +39,7 @@ def citation_add(
     citation._history_user = user
     citation.full_clean()
     citation.save()
+    change_announce(citation, created=True, changed=[])
     return citation
 
 
