@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import models
 from simple_history.models import HistoricalChanges
 
-APP_LABELS = ("core", "companies", "deals", "sources")
+APP_LABELS = ("core", "companies", "deals", "sources", "webhooks")
 REGENERATE = "python manage.py model_diagram --output docs/data-model.md"
 
 FIELD_TYPES = {
