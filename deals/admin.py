@@ -19,14 +19,26 @@ from . import services
 from .models import (
     Deal,
     DealParty,
+    DealTransition,
     Development,
+    EventLink,
     Investment,
     Lawsuit,
     LawsuitEvent,
     LawsuitParty,
 )
+from .models.events import LINKED_KINDS
 from .resources import DealResource, InvestmentResource, LawsuitResource
 from .selectors import with_kinds_and_parties
+
+#: The field each linked kind is found by in the links' search.
+_LINK_TITLES = (
+    ("deal", "title"),
+    ("investment", "investee__name"),
+    ("lawsuit", "title"),
+    ("lawsuit_event", "summary"),
+    ("development", "title"),
+)
 
 
 def party_filter(hits) -> Q:
@@ -124,6 +136,73 @@ class PartiesAdmin(DealsServiceAdmin):
         return {}
 
 
+def children_save(formset, *, user, fields, add, update, remove) -> None:
+    """Save an inline's rows through services: `add(parent, user=…, **values)`,
+    `update(row, user=…, **values)` and `remove(row, user=…)`."""
+    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+    for child_form in formset.forms:
+        child = child_form.instance
+        values = {
+            name: child_form.cleaned_data[name]
+            for name in child_form.changed_data
+            if name in fields
+        }
+        if child_form in formset.deleted_forms:
+            if child.pk is not None:
+                remove(child, user=user)
+                formset.deleted_objects.append(child)
+        elif child.pk is not None and values:
+            update(child, user=user, **values)
+            formset.changed_objects.append((child, child_form.changed_data))
+        elif child.pk is None and values:
+            formset.new_objects.append(add(formset.instance, user=user, **values))
+
+
+def _event_remove(event, *, user):
+    event._history_user = user
+    event.delete()
+
+
+def events_save(formset, *, user) -> None:
+    """Save a lawsuit's events inline through the lawsuit event services."""
+    children_save(
+        formset,
+        user=user,
+        fields=LawsuitEventInline.fields,
+        add=lambda lawsuit, **values: services.lawsuit_event_add(lawsuit=lawsuit, **values),
+        update=lambda event, **values: services.lawsuit_event_update(event=event, **values),
+        remove=_event_remove,
+    )
+
+
+def transitions_save(formset, *, user) -> None:
+    """Save a deal's lifecycle inline through the transition services (the deal's status
+    follows the latest step)."""
+    children_save(
+        formset,
+        user=user,
+        fields=DealTransitionInline.fields,
+        add=lambda deal, **values: services.deal_transition_add(deal=deal, **values),
+        update=lambda step, **values: services.deal_transition_update(transition=step, **values),
+        remove=lambda step, **kw: services.deal_transition_remove(transition=step, **kw),
+    )
+
+
+class DealTransitionInline(TextDirectionMixin, admin.TabularInline):
+    model = DealTransition
+    extra = 0
+    fields = [
+        "status",
+        "occurred_on",
+        "occurred_precision",
+        "occurred_basis",
+        "occurred_note",
+        "note",
+        "note_ar",
+    ]
+    show_change_link = True
+
+
 @admin.register(Deal)
 class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
     record_arg = "deal"
@@ -149,7 +228,7 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
     autocomplete_fields = ["announced_by"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["kinds"]
-    inlines = [DealPartyInline, CitationInline]
+    inlines = [DealPartyInline, DealTransitionInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["title", "title_ar", "slug", "kinds", "status"]}),
         (
@@ -179,6 +258,12 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
         ),
         (_("Summary"), {"fields": ["summary", "summary_ar"]}),
     ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is DealTransition:
+            transitions_save(formset, user=request.user)
+        else:
+            super().save_formset(request, form, formset, change)
 
     def get_queryset(self, request):
         return with_kinds_and_parties(with_citation_count(super().get_queryset(request)))
@@ -246,29 +331,6 @@ class LawsuitPartyInline(TextDirectionMixin, admin.TabularInline):
     extra = 2
     fields = ["company", "person", "side"]
     autocomplete_fields = ["company", "person"]
-
-
-def events_save(formset, *, user) -> None:
-    """Save a lawsuit's events inline through the lawsuit event services."""
-    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-    for event_form in formset.forms:
-        event = event_form.instance
-        values = {
-            name: event_form.cleaned_data[name]
-            for name in event_form.changed_data
-            if name in LawsuitEventInline.fields
-        }
-        if event_form in formset.deleted_forms:
-            if event.pk is not None:
-                event._history_user = user
-                event.delete()
-                formset.deleted_objects.append(event)
-        elif event.pk is not None and values:
-            services.lawsuit_event_update(event=event, user=user, **values)
-            formset.changed_objects.append((event, event_form.changed_data))
-        elif event.pk is None and values:
-            added = services.lawsuit_event_add(lawsuit=formset.instance, user=user, **values)
-            formset.new_objects.append(added)
 
 
 class LawsuitEventInline(TextDirectionMixin, admin.TabularInline):
@@ -371,3 +433,43 @@ class DevelopmentAdmin(AliasSearchMixin, DealsServiceAdmin):
     @admin.display(description=_("occurred"), ordering="occurred_on")
     def occurred_display(self, development):
         return str(development.occurred)
+
+
+@admin.register(DealTransition)
+class DealTransitionAdmin(DealsServiceAdmin):
+    """A step of a deal's lifecycle; saving or deleting one sets the deal's status."""
+
+    record_name = "deal_transition"
+    record_arg = "transition"
+    create_action = "add"
+    list_display = ["deal", "status", "occurred_on", "occurred_precision"]
+    list_filter = ["status", HasCitationFilter]
+    search_fields = ["deal__title", "deal__title_ar", "note", "note_ar"]
+    autocomplete_fields = ["deal"]
+    list_select_related = ["deal"]
+    inlines = [CitationInline]
+
+    def delete_model(self, request, obj):
+        services.deal_transition_remove(transition=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for step in queryset:
+            self.delete_model(request, step)
+
+
+@admin.register(EventLink)
+class EventLinkAdmin(DealsServiceAdmin):
+    """A typed link between two events ("the licence follows the lawsuit")."""
+
+    record_name = "event_link"
+    record_arg = "link"
+    create_action = "add"
+    list_display = ["__str__", "relation"]
+    list_filter = ["relation", HasCitationFilter]
+    search_fields = [
+        "note",
+        "note_ar",
+        *(f"{end}_{kind}__{name}" for end in ("from", "to") for kind, name in _LINK_TITLES),
+    ]
+    autocomplete_fields = [f"{end}_{kind}" for end in ("from", "to") for kind in LINKED_KINDS]
+    inlines = [CitationInline]
