@@ -96,3 +96,20 @@ def test_related_events_in_arabic(client):
         page = text_of(client, lawsuit)
     assert 'lang="ar"' in page
     assert licence.slug in page
+
+
+def test_the_article_page_names_the_steps_and_links_it_supports(
+    client, django_assert_max_num_queries
+):
+    deal = DealFactory(title="The bid")
+    article = ArticleFactory(text="OpenAI rejected the bid. The licence came after the suit.")
+    step = deal_transition_add(deal=deal, status=DealStatus.REJECTED)
+    citation_add(record=step, article=article, excerpt="OpenAI rejected the bid")
+    for subject in (InvestmentFactory(), LawsuitEventFactory()):
+        link = event_link_add(subject=subject, relation=LinkRelation.FOLLOWS, target=deal)
+        citation_add(record=link, article=article, excerpt="The licence came after the suit")
+    with django_assert_max_num_queries(3):
+        response = client.get(article.get_absolute_url())
+    page = response.content.decode()
+    assert "rejected" in page
+    assert page.count("follows") == 2
