@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core.dates import DateBasis, PartialDate
+from core.history import record_revert
 from deals.models import DealStatus, DealTransition, EventLink, LinkRelation
 from deals.services import (
     deal_transition_add,
@@ -161,3 +162,14 @@ def test_a_link_is_changed_and_removed_under_the_same_rules():
         event_link_update(link=link, relation=LinkRelation.FUNDS)
     event_link_remove(link=link)
     assert not EventLink.objects.exists()
+
+
+def test_reverting_a_deal_restores_its_lifecycle_with_its_status():
+    deal = DealFactory(status=DealStatus.OFFERED)
+    deal_update(deal=deal, title="Renamed")
+    first = deal.history.get(version=2)
+    deal_update(deal=deal, status=DealStatus.REJECTED)
+    assert deal.transitions.count() == 1
+    record_revert(record=deal, history_id=first.history_id, expected_version=deal.version)
+    deal.refresh_from_db()
+    assert (deal.status, deal.transitions.count()) == (DealStatus.OFFERED, 0)
