@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
@@ -127,10 +128,16 @@ class EventLink(TrackedModel):
     relation = models.CharField(_("relation"), max_length=12, choices=LinkRelation.choices)
     # One key per linked kind at each end, as `sources.Citation` has one per cited kind.
     locals().update(
-        {f"from_{kind}": _end(model, "from", _("subject")) for kind, model in LINKED_KINDS.items()}
+        {
+            f"from_{kind}": _end(model, "from", pgettext_lazy("end of a link", "subject"))
+            for kind, model in LINKED_KINDS.items()
+        }
     )
     locals().update(
-        {f"to_{kind}": _end(model, "to", _("target")) for kind, model in LINKED_KINDS.items()}
+        {
+            f"to_{kind}": _end(model, "to", pgettext_lazy("end of a link", "target"))
+            for kind, model in LINKED_KINDS.items()
+        }
     )
     note = models.TextField(_("note"), blank=True, help_text=_("How the two relate (optional)."))
     note_ar = models.TextField(_("Arabic note"), blank=True)
