@@ -415,7 +415,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             slug="deal__slug",
             resource="deals",
             extra="status",
-            has_status=True,
+            # The status filter keeps records in a status; a step is in none (its deal is).
             # An undated step adds nothing to the timeline: the deal itself is there.
             undated=False,
         ),
