@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from companies.admin import AliasSearchMixin, FileImportExportAdmin, ids_of
 from core.admin import (
     HasCitationFilter,
-    ServiceAdmin,
     TextDirectionMixin,
     with_citation_count,
     year_filter,
@@ -16,29 +15,26 @@ from core.admin import (
 from sources.admin import CitationInline
 
 from . import services
+from .admin_events import (
+    DealsServiceAdmin,
+    DealTransitionInline,
+    EventLinkFromInline,
+    LinksSavedByServices,
+    children_save,
+    transitions_save,
+)
 from .models import (
     Deal,
     DealParty,
     DealTransition,
     Development,
-    EventLink,
     Investment,
     Lawsuit,
     LawsuitEvent,
     LawsuitParty,
 )
-from .models.events import LINKED_KINDS
 from .resources import DealResource, InvestmentResource, LawsuitResource
 from .selectors import with_kinds_and_parties
-
-#: The field each linked kind is found by in the links' search.
-_LINK_TITLES = (
-    ("deal", "title"),
-    ("investment", "investee__name"),
-    ("lawsuit", "title"),
-    ("lawsuit_event", "summary"),
-    ("development", "title"),
-)
 
 
 def party_filter(hits) -> Q:
@@ -118,12 +114,6 @@ class CompanyPartyFilter(admin.SimpleListFilter):
         return queryset
 
 
-class DealsServiceAdmin(ServiceAdmin):
-    """An admin of this app, saved through `deals.services`."""
-
-    service_module = services
-
-
 class PartiesAdmin(DealsServiceAdmin):
     """A record whose parties inline is written by its service, with the record."""
 
@@ -134,28 +124,6 @@ class PartiesAdmin(DealsServiceAdmin):
             if isinstance(formset, PartiesFormSet):
                 return {"parties": formset.parties()}
         return {}
-
-
-def children_save(formset, *, user, fields, add, update, remove) -> None:
-    """Save an inline's rows through services: `add(parent, user=…, **values)`,
-    `update(row, user=…, **values)` and `remove(row, user=…)`."""
-    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-    for child_form in formset.forms:
-        child = child_form.instance
-        values = {
-            name: child_form.cleaned_data[name]
-            for name in child_form.changed_data
-            if name in fields
-        }
-        if child_form in formset.deleted_forms:
-            if child.pk is not None:
-                remove(child, user=user)
-                formset.deleted_objects.append(child)
-        elif child.pk is not None and values:
-            update(child, user=user, **values)
-            formset.changed_objects.append((child, child_form.changed_data))
-        elif child.pk is None and values:
-            formset.new_objects.append(add(formset.instance, user=user, **values))
 
 
 def _event_remove(event, *, user):
@@ -175,36 +143,8 @@ def events_save(formset, *, user) -> None:
     )
 
 
-def transitions_save(formset, *, user) -> None:
-    """Save a deal's lifecycle inline through the transition services (the deal's status
-    follows the latest step)."""
-    children_save(
-        formset,
-        user=user,
-        fields=DealTransitionInline.fields,
-        add=lambda deal, **values: services.deal_transition_add(deal=deal, **values),
-        update=lambda step, **values: services.deal_transition_update(transition=step, **values),
-        remove=lambda step, **kw: services.deal_transition_remove(transition=step, **kw),
-    )
-
-
-class DealTransitionInline(TextDirectionMixin, admin.TabularInline):
-    model = DealTransition
-    extra = 0
-    fields = [
-        "status",
-        "occurred_on",
-        "occurred_precision",
-        "occurred_basis",
-        "occurred_note",
-        "note",
-        "note_ar",
-    ]
-    show_change_link = True
-
-
 @admin.register(Deal)
-class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
+class DealAdmin(LinksSavedByServices, AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
     record_arg = "deal"
     resource_classes = [DealResource]
     warn_without_citation = True
@@ -228,7 +168,12 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
     autocomplete_fields = ["announced_by"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["kinds"]
-    inlines = [DealPartyInline, DealTransitionInline, CitationInline]
+    inlines = [
+        DealPartyInline,
+        DealTransitionInline,
+        EventLinkFromInline.of("deal"),
+        CitationInline,
+    ]
     fieldsets = [
         (None, {"fields": ["title", "title_ar", "slug", "kinds", "status"]}),
         (
@@ -293,7 +238,9 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
 
 
 @admin.register(Investment)
-class InvestmentAdmin(AliasSearchMixin, DealsServiceAdmin, FileImportExportAdmin):
+class InvestmentAdmin(
+    LinksSavedByServices, AliasSearchMixin, DealsServiceAdmin, FileImportExportAdmin
+):
     record_arg = "investment"
     resource_classes = [InvestmentResource]
     warn_without_citation = True
@@ -307,7 +254,7 @@ class InvestmentAdmin(AliasSearchMixin, DealsServiceAdmin, FileImportExportAdmin
     search_fields = ["slug", "summary", "investee__name", "investee__name_ar"]
     autocomplete_fields = ["investee", "investors"]
     list_select_related = ["investee"]
-    inlines = [CitationInline]
+    inlines = [EventLinkFromInline.of("investment"), CitationInline]
 
     def get_queryset(self, request):
         return with_citation_count(super().get_queryset(request))
@@ -349,7 +296,7 @@ class LawsuitEventInline(TextDirectionMixin, admin.TabularInline):
 
 
 @admin.register(Lawsuit)
-class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
+class LawsuitAdmin(LinksSavedByServices, AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
     record_arg = "lawsuit"
     resource_classes = [LawsuitResource]
     warn_without_citation = True
@@ -371,7 +318,12 @@ class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
     search_fields = ["title", "title_ar", "slug", "court", "docket_number"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["claims"]
-    inlines = [LawsuitPartyInline, LawsuitEventInline, CitationInline]
+    inlines = [
+        LawsuitPartyInline,
+        LawsuitEventInline,
+        EventLinkFromInline.of("lawsuit"),
+        CitationInline,
+    ]
 
     def get_queryset(self, request):
         parties = LawsuitParty.objects.select_related("company", "person")
@@ -402,18 +354,18 @@ class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
 
 
 @admin.register(LawsuitEvent)
-class LawsuitEventAdmin(DealsServiceAdmin):
+class LawsuitEventAdmin(LinksSavedByServices, DealsServiceAdmin):
     record_arg = "event"
     list_display = ["lawsuit", "kind", "occurred_on", "occurred_precision"]
     list_filter = ["kind", HasCitationFilter]
     search_fields = ["summary", "summary_ar", "lawsuit__title"]
     autocomplete_fields = ["lawsuit"]
     list_select_related = ["lawsuit"]
-    inlines = [CitationInline]
+    inlines = [EventLinkFromInline.of("lawsuit_event"), CitationInline]
 
 
 @admin.register(Development)
-class DevelopmentAdmin(AliasSearchMixin, DealsServiceAdmin):
+class DevelopmentAdmin(LinksSavedByServices, AliasSearchMixin, DealsServiceAdmin):
     record_arg = "development"
     list_display = ["title", "kind", "jurisdiction", "occurred_display"]
     list_filter = [
@@ -425,7 +377,7 @@ class DevelopmentAdmin(AliasSearchMixin, DealsServiceAdmin):
     search_fields = ["title", "title_ar", "summary"]
     autocomplete_fields = ["companies"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [CitationInline]
+    inlines = [EventLinkFromInline.of("development"), CitationInline]
 
     def alias_search_filter(self, hits):
         return Q(companies__in=ids_of(hits, "company"))
@@ -433,43 +385,3 @@ class DevelopmentAdmin(AliasSearchMixin, DealsServiceAdmin):
     @admin.display(description=_("occurred"), ordering="occurred_on")
     def occurred_display(self, development):
         return str(development.occurred)
-
-
-@admin.register(DealTransition)
-class DealTransitionAdmin(DealsServiceAdmin):
-    """A step of a deal's lifecycle; saving or deleting one sets the deal's status."""
-
-    record_name = "deal_transition"
-    record_arg = "transition"
-    create_action = "add"
-    list_display = ["deal", "status", "occurred_on", "occurred_precision"]
-    list_filter = ["status", HasCitationFilter]
-    search_fields = ["deal__title", "deal__title_ar", "note", "note_ar"]
-    autocomplete_fields = ["deal"]
-    list_select_related = ["deal"]
-    inlines = [CitationInline]
-
-    def delete_model(self, request, obj):
-        services.deal_transition_remove(transition=obj, user=request.user)
-
-    def delete_queryset(self, request, queryset):
-        for step in queryset:
-            self.delete_model(request, step)
-
-
-@admin.register(EventLink)
-class EventLinkAdmin(DealsServiceAdmin):
-    """A typed link between two events ("the licence follows the lawsuit")."""
-
-    record_name = "event_link"
-    record_arg = "link"
-    create_action = "add"
-    list_display = ["__str__", "relation"]
-    list_filter = ["relation", HasCitationFilter]
-    search_fields = [
-        "note",
-        "note_ar",
-        *(f"{end}_{kind}__{name}" for end in ("from", "to") for kind, name in _LINK_TITLES),
-    ]
-    autocomplete_fields = [f"{end}_{kind}" for end in ("from", "to") for kind in LINKED_KINDS]
-    inlines = [CitationInline]

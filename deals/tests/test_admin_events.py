@@ -74,3 +74,36 @@ def test_a_self_link_is_refused_with_a_message(curator_client):
     response = curator_client.post(url, data)
     assert response.status_code == 200
     assert "A record cannot be linked to itself." in errors_of(response)
+
+
+def link_inline(data: dict, **values) -> dict:
+    data.update({"links_from-TOTAL_FORMS": "1"})
+    data.update({f"links_from-0-{name}": value for name, value in values.items()})
+    return data
+
+
+def test_a_link_added_inline_on_the_deal_page_is_saved_by_its_service(curator_client):
+    deal, lawsuit = DealFactory(kinds=["licensing"]), LawsuitFactory()
+    data = admin_form_data(curator_client.get(change_url(deal)))
+    link_inline(data, relation="follows", to_lawsuit=lawsuit.pk, note="Two months after")
+    response = curator_client.post(change_url(deal), data)
+    assert response.status_code == 302, errors_of(response)
+    link = EventLink.objects.get()
+    assert (link.from_deal, link.to_lawsuit, link.note) == (deal, lawsuit, "Two months after")
+    assert link.history.first().history_user.username == "curator"
+
+
+def test_an_inline_link_that_breaks_a_rule_is_refused_with_its_message(curator_client):
+    deal, lawsuit = DealFactory(kinds=["licensing"]), LawsuitFactory()
+    data = admin_form_data(curator_client.get(change_url(deal)))
+    link_inline(data, relation="settles", to_deal=deal.pk)
+    response = curator_client.post(change_url(deal), data)
+    assert response.status_code == 200
+    assert "A record cannot be linked to itself." in errors_of(response)
+    url = reverse("admin:deals_lawsuit_change", args=[lawsuit.pk])
+    data = admin_form_data(curator_client.get(url))
+    link_inline(data, relation="funds", to_deal=deal.pk)
+    response = curator_client.post(url, data)
+    assert response.status_code == 200
+    assert any("cannot link a lawsuit to a deal" in error for error in errors_of(response))
+    assert not EventLink.objects.exists()
