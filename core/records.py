@@ -272,7 +272,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "deals:deal",
             template="deals/deal_detail.html",
             queryset="deals.selectors.deal_page_queryset",
-            context=(("parties", "deals.selectors.deal_parties"),),
+            context=(
+                ("parties", "deals.selectors.deal_parties"),
+                ("related_events", "deals.selectors.related_events"),
+            ),
         ),
         citation_field="deal",
         proposed=Proposed(
@@ -300,6 +303,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "deals:investment",
             template="deals/investment_detail.html",
             queryset="deals.selectors.investment_page_queryset",
+            context=(("related_events", "deals.selectors.related_events"),),
         ),
         citation_field="investment",
         proposed=Proposed(
@@ -329,7 +333,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "deals:lawsuit",
             template="deals/lawsuit_detail.html",
             queryset="deals.selectors.lawsuit_page_queryset",
-            context=(("parties", "deals.selectors.lawsuit_parties"),),
+            context=(
+                ("parties", "deals.selectors.lawsuit_parties"),
+                ("related_events", "deals.selectors.related_events"),
+            ),
         ),
         citation_field="lawsuit",
         proposed=Proposed(
@@ -374,6 +381,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "deals:development",
             template="deals/development_detail.html",
             queryset="deals.selectors.development_page_queryset",
+            context=(("related_events", "deals.selectors.related_events"),),
         ),
         citation_field="development",
         proposed=Proposed(
@@ -392,6 +400,27 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             companies=_parties("deals.Development_companies", "development"),
         ),
     ),
+    RecordType(
+        name="deal_transition",
+        model_label="deals.DealTransition",
+        page=Page("deals:deal", key="deal.slug", anchor="transition-{pk}"),
+        citation_field="deal_transition",
+        timeline=TimelineSource(
+            kind="deal_transition",
+            label=_("deal status change"),
+            date="occurred",
+            title="deal__title",
+            title_ar="deal__title_ar",
+            companies=_parties("deals.DealParty", "deal__transitions"),
+            slug="deal__slug",
+            resource="deals",
+            extra="status",
+            # The status filter keeps records in a status; a step is in none (its deal is).
+            # An undated step adds nothing to the timeline: the deal itself is there.
+            undated=False,
+        ),
+    ),
+    RecordType(name="event_link", model_label="deals.EventLink", citation_field="event_link"),
     RecordType(
         name="article",
         model_label="sources.Article",

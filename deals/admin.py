@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from companies.admin import AliasSearchMixin, FileImportExportAdmin, ids_of
 from core.admin import (
     HasCitationFilter,
-    ServiceAdmin,
     TextDirectionMixin,
     with_citation_count,
     year_filter,
@@ -16,9 +15,18 @@ from core.admin import (
 from sources.admin import CitationInline
 
 from . import services
+from .admin_events import (
+    DealsServiceAdmin,
+    DealTransitionInline,
+    EventLinkFromInline,
+    LinksSavedByServices,
+    children_save,
+    transitions_save,
+)
 from .models import (
     Deal,
     DealParty,
+    DealTransition,
     Development,
     Investment,
     Lawsuit,
@@ -106,12 +114,6 @@ class CompanyPartyFilter(admin.SimpleListFilter):
         return queryset
 
 
-class DealsServiceAdmin(ServiceAdmin):
-    """An admin of this app, saved through `deals.services`."""
-
-    service_module = services
-
-
 class PartiesAdmin(DealsServiceAdmin):
     """A record whose parties inline is written by its service, with the record."""
 
@@ -124,8 +126,25 @@ class PartiesAdmin(DealsServiceAdmin):
         return {}
 
 
+def _event_remove(event, *, user):
+    event._history_user = user
+    event.delete()
+
+
+def events_save(formset, *, user) -> None:
+    """Save a lawsuit's events inline through the lawsuit event services."""
+    children_save(
+        formset,
+        user=user,
+        fields=LawsuitEventInline.fields,
+        add=lambda lawsuit, **values: services.lawsuit_event_add(lawsuit=lawsuit, **values),
+        update=lambda event, **values: services.lawsuit_event_update(event=event, **values),
+        remove=_event_remove,
+    )
+
+
 @admin.register(Deal)
-class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
+class DealAdmin(LinksSavedByServices, AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
     record_arg = "deal"
     resource_classes = [DealResource]
     warn_without_citation = True
@@ -149,7 +168,12 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
     autocomplete_fields = ["announced_by"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["kinds"]
-    inlines = [DealPartyInline, CitationInline]
+    inlines = [
+        DealPartyInline,
+        DealTransitionInline,
+        EventLinkFromInline.of("deal"),
+        CitationInline,
+    ]
     fieldsets = [
         (None, {"fields": ["title", "title_ar", "slug", "kinds", "status"]}),
         (
@@ -180,6 +204,12 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
         (_("Summary"), {"fields": ["summary", "summary_ar"]}),
     ]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is DealTransition:
+            transitions_save(formset, user=request.user)
+        else:
+            super().save_formset(request, form, formset, change)
+
     def get_queryset(self, request):
         return with_kinds_and_parties(with_citation_count(super().get_queryset(request)))
 
@@ -208,7 +238,9 @@ class DealAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
 
 
 @admin.register(Investment)
-class InvestmentAdmin(AliasSearchMixin, DealsServiceAdmin, FileImportExportAdmin):
+class InvestmentAdmin(
+    LinksSavedByServices, AliasSearchMixin, DealsServiceAdmin, FileImportExportAdmin
+):
     record_arg = "investment"
     resource_classes = [InvestmentResource]
     warn_without_citation = True
@@ -222,7 +254,7 @@ class InvestmentAdmin(AliasSearchMixin, DealsServiceAdmin, FileImportExportAdmin
     search_fields = ["slug", "summary", "investee__name", "investee__name_ar"]
     autocomplete_fields = ["investee", "investors"]
     list_select_related = ["investee"]
-    inlines = [CitationInline]
+    inlines = [EventLinkFromInline.of("investment"), CitationInline]
 
     def get_queryset(self, request):
         return with_citation_count(super().get_queryset(request))
@@ -248,29 +280,6 @@ class LawsuitPartyInline(TextDirectionMixin, admin.TabularInline):
     autocomplete_fields = ["company", "person"]
 
 
-def events_save(formset, *, user) -> None:
-    """Save a lawsuit's events inline through the lawsuit event services."""
-    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-    for event_form in formset.forms:
-        event = event_form.instance
-        values = {
-            name: event_form.cleaned_data[name]
-            for name in event_form.changed_data
-            if name in LawsuitEventInline.fields
-        }
-        if event_form in formset.deleted_forms:
-            if event.pk is not None:
-                event._history_user = user
-                event.delete()
-                formset.deleted_objects.append(event)
-        elif event.pk is not None and values:
-            services.lawsuit_event_update(event=event, user=user, **values)
-            formset.changed_objects.append((event, event_form.changed_data))
-        elif event.pk is None and values:
-            added = services.lawsuit_event_add(lawsuit=formset.instance, user=user, **values)
-            formset.new_objects.append(added)
-
-
 class LawsuitEventInline(TextDirectionMixin, admin.TabularInline):
     model = LawsuitEvent
     extra = 0
@@ -287,7 +296,7 @@ class LawsuitEventInline(TextDirectionMixin, admin.TabularInline):
 
 
 @admin.register(Lawsuit)
-class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
+class LawsuitAdmin(LinksSavedByServices, AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
     record_arg = "lawsuit"
     resource_classes = [LawsuitResource]
     warn_without_citation = True
@@ -309,7 +318,12 @@ class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
     search_fields = ["title", "title_ar", "slug", "court", "docket_number"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["claims"]
-    inlines = [LawsuitPartyInline, LawsuitEventInline, CitationInline]
+    inlines = [
+        LawsuitPartyInline,
+        LawsuitEventInline,
+        EventLinkFromInline.of("lawsuit"),
+        CitationInline,
+    ]
 
     def get_queryset(self, request):
         parties = LawsuitParty.objects.select_related("company", "person")
@@ -340,18 +354,18 @@ class LawsuitAdmin(AliasSearchMixin, PartiesAdmin, FileImportExportAdmin):
 
 
 @admin.register(LawsuitEvent)
-class LawsuitEventAdmin(DealsServiceAdmin):
+class LawsuitEventAdmin(LinksSavedByServices, DealsServiceAdmin):
     record_arg = "event"
     list_display = ["lawsuit", "kind", "occurred_on", "occurred_precision"]
     list_filter = ["kind", HasCitationFilter]
     search_fields = ["summary", "summary_ar", "lawsuit__title"]
     autocomplete_fields = ["lawsuit"]
     list_select_related = ["lawsuit"]
-    inlines = [CitationInline]
+    inlines = [EventLinkFromInline.of("lawsuit_event"), CitationInline]
 
 
 @admin.register(Development)
-class DevelopmentAdmin(AliasSearchMixin, DealsServiceAdmin):
+class DevelopmentAdmin(LinksSavedByServices, AliasSearchMixin, DealsServiceAdmin):
     record_arg = "development"
     list_display = ["title", "kind", "jurisdiction", "occurred_display"]
     list_filter = [
@@ -363,7 +377,7 @@ class DevelopmentAdmin(AliasSearchMixin, DealsServiceAdmin):
     search_fields = ["title", "title_ar", "summary"]
     autocomplete_fields = ["companies"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [CitationInline]
+    inlines = [EventLinkFromInline.of("development"), CitationInline]
 
     def alias_search_filter(self, hits):
         return Q(companies__in=ids_of(hits, "company"))

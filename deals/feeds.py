@@ -49,7 +49,7 @@ def _summaries(entries: list[TimelineEntry]) -> dict[tuple[str, int], tuple[str,
     for kind, kind_ids in _ids_by_kind(entries).items():
         model = timeline_type(kind).model
         names = {field.name for field in model._meta.fields}
-        text = next((name for name in ("summary", "description") if name in names), None)
+        text = next((name for name in ("summary", "description", "note") if name in names), None)
         if text is None:
             continue
         columns = [text, f"{text}_ar"] if f"{text}_ar" in names else [text, text]

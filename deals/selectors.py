@@ -2,6 +2,9 @@
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
@@ -14,15 +17,20 @@ from companies.selectors import product_names
 from core.data_version import data_version
 
 from .models import (
+    LINKED_KINDS,
+    TRANSITION_ORDER,
     Deal,
     DealKind,
     DealParty,
     DealPartyRole,
+    DealTransition,
     Development,
+    EventLink,
     Investment,
     Lawsuit,
     LawsuitParty,
     LawsuitStatus,
+    linked_kind,
 )
 
 
@@ -36,10 +44,52 @@ def with_kinds_and_parties(deals: QuerySet[Deal]) -> QuerySet[Deal]:
 
 
 def deal_page_queryset() -> QuerySet[Deal]:
-    """Deals with what a deal's page shows besides its parties: kinds, announcer, sources."""
-    return Deal.objects.prefetch_related("kinds", "citations__article").select_related(
-        "announced_by"
+    """Deals with what a deal's page shows besides its parties: kinds, announcer, sources,
+    and its lifecycle's steps (in `TRANSITION_ORDER`) with theirs."""
+    steps = DealTransition.objects.order_by(*TRANSITION_ORDER).prefetch_related(
+        "citations__article"
     )
+    return Deal.objects.prefetch_related(
+        "kinds", "citations__article", Prefetch("transitions", queryset=steps)
+    ).select_related("announced_by")
+
+
+@dataclass(frozen=True)
+class RelatedEvent:
+    """One end of an event link as the other record's page shows it: "follows <lawsuit>"."""
+
+    #: The relation read from the record whose page this is ("follows", "is followed by").
+    label: str
+    #: The record at the other end.
+    record: object
+    link: EventLink
+
+
+def related_events(record) -> list[RelatedEvent]:
+    """The links of a deal, investment, lawsuit (with its events) or development, each read
+    from `record`'s side, with the other end and the link's sources: two queries."""
+    kind = linked_kind(record)
+    here = [Q(**{f"from_{kind}": record}), Q(**{f"to_{kind}": record})]
+    if kind == "lawsuit":
+        here += [Q(from_lawsuit_event__lawsuit=record), Q(to_lawsuit_event__lawsuit=record)]
+    ends = [f"{end}_{name}" for end in ("from", "to") for name in LINKED_KINDS]
+    links = (
+        EventLink.objects.filter(reduce(or_, here))
+        .select_related(*ends, "from_investment__investee", "to_investment__investee")
+        .select_related("from_lawsuit_event__lawsuit", "to_lawsuit_event__lawsuit")
+        .prefetch_related("citations__article")
+        .order_by("id")
+    )
+    found = []
+    for link in links:
+        mine = link.subject == record or (
+            kind == "lawsuit" and getattr(link.subject, "lawsuit_id", None) == record.pk
+        )
+        if mine:
+            found.append(RelatedEvent(link.get_relation_display(), link.target, link))
+        else:
+            found.append(RelatedEvent(link.inverse_label, link.subject, link))
+    return found
 
 
 def deal_parties(deal: Deal) -> QuerySet[DealParty]:

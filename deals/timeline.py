@@ -1,6 +1,6 @@
 """The timeline: every record of the record types' table placed in time, as one stream.
 
-Reads only, like `selectors`; kept apart because the union of seven kinds of record and
+Reads only, like `selectors`; kept apart because the union of eight kinds of record and
 its keyset are a subject of their own.
 """
 
@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import PartialDate
 from core.records import RECORD_TYPES, CompanyLink, RecordType, TimelineSource, timeline_type
 
-from .models import LawsuitEventKind
+from .models import DealStatus, LawsuitEventKind
 
 #: The timeline's kinds of event, from the record types' table, in its order.
 TIMELINE_TYPES = [record_type for record_type in RECORD_TYPES if record_type.timeline]
@@ -256,8 +256,14 @@ def _entry_companies(rows: list[dict]) -> dict[tuple[str, int], list[tuple[str, 
     return found
 
 
+def _step_title(label, title: str) -> str:
+    """A step's title in the active language: "Rejected: The $97B bid to acquire OpenAI"."""
+    return _("%(status)s: %(deal)s") % {"status": str(label).capitalize(), "deal": title}
+
+
 def _entry_titles(row: dict) -> tuple[str, str]:
-    """English and Arabic titles; investments and lawsuit events are titled from their parent."""
+    """English and Arabic titles; investments, lawsuit events and the steps of a deal's
+    lifecycle are titled from their parent."""
     if row["e_kind"] == TimelineKind.INVESTMENT:
         with translation.override("en"):
             english = _("Investment in %(name)s") % {"name": row["e_title"]}
@@ -270,6 +276,13 @@ def _entry_titles(row: dict) -> tuple[str, str]:
             english = f"{str(label).capitalize()}: {row['e_title']}"
         with translation.override("ar"):
             arabic = f"{label}: {row['e_title_ar'] or row['e_title']}"
+        return english, arabic
+    if row["e_kind"] == TimelineKind.DEAL_TRANSITION:
+        label = DealStatus(row["e_extra"]).label
+        with translation.override("en"):
+            english = _step_title(label, row["e_title"])
+        with translation.override("ar"):
+            arabic = _step_title(label, row["e_title_ar"] or row["e_title"])
         return english, arabic
     return row["e_title"], row["e_title_ar"]
 

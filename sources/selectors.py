@@ -39,6 +39,14 @@ def article_cited_records(article) -> list:
             "rivalry__company",
             "rivalry__rival",
             "metric__company",
+            "deal_transition__deal",
+            *(
+                f"event_link__{end}_{kind}"
+                for end in ("from", "to")
+                for kind in ("deal", "lawsuit", "development")
+            ),
+            *(f"event_link__{end}_investment__investee" for end in ("from", "to")),
+            *(f"event_link__{end}_lawsuit_event__lawsuit" for end in ("from", "to")),
         )
     )
     return sorted(citations, key=lambda citation: article.text.find(citation.excerpt))

@@ -133,6 +133,18 @@ _LABELS = {
         kind=event.get_kind_display(),
         date=event.occurred,
     ),
+    "dealtransition": lambda step: format_html(
+        pgettext("a step of a deal", "{deal}: {status} ({date})"),
+        deal=_named(step.deal, "title"),
+        status=step.get_status_display(),
+        date=step.occurred,
+    ),
+    "eventlink": lambda link: format_html(
+        pgettext("a link between two events", "{subject} {relation} {target}"),
+        subject=label(link.subject),
+        relation=link.get_relation_display(),
+        target=label(link.target),
+    ),
 }
 
 

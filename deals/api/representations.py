@@ -37,6 +37,7 @@ from ..models import (
     LawsuitSide,
 )
 from ..timeline import PlacedBy, TimelineEntry
+from .events import RelatedEventOut, TransitionOut, related_events_by_record, transitions_by_deal
 
 PARTY_FIELDS = (
     "company_id",
@@ -72,6 +73,7 @@ class DatedRecordOut(serializers.Serializer):
     summary = serializers.CharField(allow_blank=True)
     summary_ar = serializers.CharField(allow_blank=True)
     citations = CitationOut(many=True)
+    related_events = RelatedEventOut(many=True)
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
 
@@ -85,7 +87,10 @@ class DatedRepresentation(Representation):
 
     def get_attrs(self, ids):
         return per_record(
-            ids, citations=citations_by_record(self.target, ids, self.links), **self.related(ids)
+            ids,
+            citations=citations_by_record(self.target, ids, self.links),
+            related_events=related_events_by_record(self.target, ids, self.links),
+            **self.related(ids),
         )
 
     def related(self, ids: list[int]) -> dict[str, dict[int, list]]:
@@ -102,6 +107,7 @@ class DatedRepresentation(Representation):
             "summary": row["summary"],
             "summary_ar": row["summary_ar"],
             "citations": attrs["citations"],
+            "related_events": attrs["related_events"],
             "version": row["version"],
             "updated_at": row["updated_at"],
         }
@@ -129,6 +135,9 @@ class DealOut(DatedRecordOut):
     announced_via = serializers.CharField(allow_blank=True)
     value = MoneyOut()
     parties = DealPartyOut(many=True)
+    transitions = TransitionOut(
+        many=True, help_text="The deal's lifecycle, oldest first: its status is the last one's."
+    )
 
 
 class DealRepresentation(DatedRepresentation):
@@ -175,6 +184,7 @@ class DealRepresentation(DatedRepresentation):
         return {
             "kinds": codes_by_record(Deal.kinds.through, "deal_id", "dealkind_id", ids),
             "parties": parties,
+            "transitions": transitions_by_deal(ids, self.links),
         }
 
     def serialize(self, row, attrs):
@@ -199,6 +209,7 @@ class DealRepresentation(DatedRepresentation):
             "announced_via": row["announced_via"],
             "value": money(row),
             "parties": attrs["parties"],
+            "transitions": attrs["transitions"],
         }
 
 
@@ -371,6 +382,7 @@ class DevelopmentOut(serializers.Serializer):
     summary = serializers.CharField()
     summary_ar = serializers.CharField(allow_blank=True)
     citations = CitationOut(many=True)
+    related_events = RelatedEventOut(many=True)
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
 
@@ -402,6 +414,7 @@ class DevelopmentRepresentation(Representation):
             ids,
             companies=companies,
             citations=citations_by_record("development", ids, self.links),
+            related_events=related_events_by_record("development", ids, self.links),
         )
 
     def serialize(self, row, attrs):
@@ -419,6 +432,7 @@ class DevelopmentRepresentation(Representation):
             "summary": row["summary"],
             "summary_ar": row["summary_ar"],
             "citations": attrs["citations"],
+            "related_events": attrs["related_events"],
             "version": row["version"],
             "updated_at": row["updated_at"],
         }

@@ -20,6 +20,7 @@ from ..models import (
     Deal,
     DealKind,
     DealPartyRole,
+    DealStatus,
     Development,
     Investment,
     Lawsuit,
@@ -166,3 +167,25 @@ class DevelopmentWrite(CitedRecordWrite):
         fields = [*TITLED, "kind", "jurisdiction", "occurred", "companies", *SUMMARISED]
         fields += ["citations", "version"]
         extra_kwargs = SLUG_OPTIONAL
+
+
+class TransitionWrite(serializers.Serializer):
+    """A step of a deal's lifecycle, with the excerpts that state it; the deal's status
+    becomes the latest step's."""
+
+    status = serializers.ChoiceField(choices=DealStatus.choices)
+    occurred = PartialDateField("occurred")
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note_ar = serializers.CharField(required=False, allow_blank=True, default="")
+    citations = CitationWrite(many=True, required=False)
+
+    @transaction.atomic
+    def create(self, validated_data):
+        data = dict(validated_data)
+        citations = data.pop("citations", [])
+        request = self.context.get("request")
+        user = getattr(request, "user", None) if request else None
+        step = services.deal_transition_add(deal=self.context["deal"], user=user, **data)
+        if citations:
+            citations_replace(record=step, citations=citations, user=user)
+        return step

@@ -1,9 +1,12 @@
 import datetime
 from decimal import Decimal
 
+from django.db import transaction
 from django.db.models import DateField, DecimalField, Value
 from django.db.models.functions import Coalesce
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
@@ -33,8 +36,10 @@ from ..filtersets import (
 from ..models import Deal, Lawsuit
 from ..timeline import timeline_entries
 from . import serializers as s
+from .events import TransitionOut
 from .examples import DEAL, DEAL_CREATE
 from .representations import (
+    DealOut,
     DealRepresentation,
     LawsuitRepresentation,
     TimelinePageOut,
@@ -110,6 +115,33 @@ class DealViewSet(OrderedRecordViewSet):
     write_serializer_class = s.DealWrite
     orderings = {**DATE_ORDERINGS, **VALUE_ORDERINGS}
     default_ordering = "-announced"
+
+    @extend_schema(
+        methods=["GET"],
+        request=None,
+        responses=TransitionOut(many=True),
+        description="The deal's lifecycle, oldest first: its status is the last step's.",
+    )
+    @extend_schema(
+        methods=["POST"],
+        request=s.TransitionWrite,
+        responses={201: DealOut},
+        description="Add a step to the deal's lifecycle (curators). The deal's status "
+        "becomes the latest step's (by date, undated last); the response is the deal.",
+    )
+    @action(detail=True, methods=["get", "post"], url_path="transitions")
+    def transitions(self, request, *args, **kwargs):
+        deal_id = self.get_record_id()
+        if request.method == "GET":
+            return Response(self.build([deal_id])[0]["transitions"])
+        deal = Deal.objects.get(pk=deal_id)
+        serializer = s.TransitionWrite(
+            data=request.data, context={"request": request, "deal": deal}
+        )
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            serializer.save()
+        return self._respond_with(deal, status.HTTP_201_CREATED)
 
 
 FILED_ORDERINGS = date_orderings("filed")

@@ -1,4 +1,14 @@
 from .deals import Deal, DealKind, DealParty, DealPartyRole, DealStatus
+from .events import (
+    INVERSE_LABELS,
+    LINKED_KINDS,
+    RELATION_KINDS,
+    TRANSITION_ORDER,
+    DealTransition,
+    EventLink,
+    LinkRelation,
+    linked_kind,
+)
 from .investments import Investment, InvestmentRound, InvestmentStatus
 from .lawsuits import (
     ClaimKind,
@@ -13,14 +23,20 @@ from .lawsuits import (
 )
 
 __all__ = [
+    "INVERSE_LABELS",
+    "LINKED_KINDS",
+    "RELATION_KINDS",
+    "TRANSITION_ORDER",
     "ClaimKind",
     "Deal",
     "DealKind",
     "DealParty",
     "DealPartyRole",
     "DealStatus",
+    "DealTransition",
     "Development",
     "DevelopmentKind",
+    "EventLink",
     "Investment",
     "InvestmentRound",
     "InvestmentStatus",
@@ -30,4 +46,6 @@ __all__ = [
     "LawsuitParty",
     "LawsuitSide",
     "LawsuitStatus",
+    "LinkRelation",
+    "linked_kind",
 ]

@@ -82,6 +82,7 @@ class Deal(
     history = record_history("kinds")
     revert_children = (
         "parties",
+        "transitions",
         "citations",
     )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from core.editing import record_edit
 
 from ..models import Deal, Development, Investment, Lawsuit, LawsuitEvent
+from .events import deal_status_changed
 from .parties import Party, parties_check, parties_replace
 
 __all__ = [
@@ -57,10 +58,17 @@ def deal_create(*, kinds, parties=None, user=None, reason: str = "", **fields) -
 def deal_update(
     *, deal: Deal, expected_version=None, kinds=None, parties=None, user=None, reason="", **fields
 ) -> Deal:
-    """Change the given fields; kinds and parties, when given, replace the old ones."""
+    """Change the given fields; kinds and parties, when given, replace the old ones.
+
+    A new status is recorded as an undated step of the deal's lifecycle, which makes it
+    the latest step (see `deals.services.events`).
+    """
     _require_kinds(kinds)
+    old_status = Deal.objects.filter(pk=deal.pk).values_list("status", flat=True).first()
     edit = {"user": user, "reason": reason, "expected_version": expected_version}
-    return _with_parties(deal, parties, fields=fields, links={"kinds": kinds}, edit=edit)
+    deal = _with_parties(deal, parties, fields=fields, links={"kinds": kinds}, edit=edit)
+    deal_status_changed(deal=deal, old_status=old_status, user=user, reason=reason)
+    return deal
 
 
 def _check_investors(investee, investors) -> None:

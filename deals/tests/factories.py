@@ -83,3 +83,20 @@ class DevelopmentFactory(factory.django.DjangoModelFactory):
     summary = factory.Sequence(lambda n: f"What development {n} is about.")
 
     companies = linked("companies")
+
+
+class DealTransitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.DealTransition
+
+    deal = factory.SubFactory(DealFactory)
+    status = models.DealStatus.OFFERED
+
+
+class EventLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.EventLink
+
+    relation = models.LinkRelation.FOLLOWS
+    from_deal = factory.SubFactory(DealFactory)
+    to_lawsuit = factory.SubFactory(LawsuitFactory)

@@ -33,7 +33,7 @@ from .factories import DealFactory, DealPartyFactory, LawsuitFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("module", [services.records, services.parties])
+@pytest.mark.parametrize("module", [services.records, services.parties, services.events])
 def test_every_public_function_is_exported(module):
     """`deals.services` re-exports each module's `__all__`: a service missing there is hidden."""
     defined = {

@@ -26,6 +26,8 @@ from deals.models import Deal, Development, Investment, Lawsuit
 from sources.models import Article, content_hash
 from sources.services.citations import citation_add
 
+from .events import EventsLoading
+
 SEED_DIR = Path(__file__).resolve().parent
 FACTS_FILE = SEED_DIR / "facts.toml"
 ARTICLES_DIR = SEED_DIR / "articles"
@@ -43,7 +45,7 @@ class SeedError(Exception):
     """The seed file is wrong: a missing reference, an invalid value, a misquoted excerpt."""
 
 
-class _Loader:
+class _Loader(EventsLoading):
     def __init__(self, facts: dict, articles_dir: Path):
         self.facts = facts
         self.articles_dir = articles_dir
@@ -51,6 +53,8 @@ class _Loader:
         self.articles: dict[str, Article] = {}
 
     # -- helpers --------------------------------------------------------------
+
+    error = SeedError
 
     def _where(self, section: str, entry: dict) -> str:
         name = entry.get("slug") or entry.get("key") or entry.get("company") or "?"
@@ -408,6 +412,8 @@ class _Loader:
             self.load_investments,
             self.load_lawsuits,
             self.load_developments,
+            self.load_transitions,
+            self.load_event_links,
         ):
             section()
         return self.created

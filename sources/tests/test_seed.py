@@ -9,7 +9,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from companies.models import Alias, Company, Metric, Person, Product, Role
-from deals.models import Deal, Development, Investment, Lawsuit
+from deals.models import Deal, DealTransition, Development, EventLink, Investment, Lawsuit
 from sources.models import Article, Citation
 from sources.seed import seed_load
 
@@ -45,7 +45,19 @@ def test_the_seed_is_not_empty(seeded):
 
 @pytest.mark.parametrize(
     "model",
-    [Company, Person, Role, Product, Metric, Deal, Investment, Lawsuit, Development],
+    [
+        Company,
+        Person,
+        Role,
+        Product,
+        Metric,
+        Deal,
+        Investment,
+        Lawsuit,
+        Development,
+        DealTransition,
+        EventLink,
+    ],
     ids=lambda model: model.__name__,
 )
 def test_every_seeded_fact_has_a_citation(model):
@@ -111,6 +123,28 @@ def test_the_openai_bid_was_rejected_and_meta_did_not_join():
     assert (deal.value_amount, deal.value_qualifier) == (Decimal("97000000000"), "about")
     assert deal.parties.filter(company__slug="meta", role="declined").exists()
     assert deal.parties.filter(company__slug="openai", role="target").exists()
+
+
+def test_the_openai_bid_was_offered_then_rejected_on_a_curators_dates():
+    deal = Deal.objects.get(slug="openai-97b-acquisition-bid")
+    steps = list(deal.transitions.all())
+    assert [(step.status, step.occurred.isoformat()) for step in steps] == [
+        ("offered", "2025-02-10"),
+        ("rejected", "2025-02-14"),
+    ]
+    assert {step.occurred_basis for step in steps} == {"curator"}
+    assert all(step.occurred_note for step in steps)
+    assert deal.status == steps[-1].status
+    assert "وOpenAI رفضت الصفقة" in steps[-1].citations.values_list("excerpt", flat=True)
+
+
+def test_the_licence_follows_the_disney_and_universal_suit():
+    link = EventLink.objects.get(
+        from_deal__slug="meta-midjourney-licensing-partnership",
+        to_lawsuit__slug="disney-universal-v-midjourney",
+    )
+    assert link.relation == "follows"
+    assert "بعد شهرين" in link.citations.get().excerpt
 
 
 def test_the_play_ai_acquisition_and_the_rejected_offers_for_midjourney():

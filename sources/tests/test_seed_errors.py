@@ -53,6 +53,21 @@ def replace_in(path, old, new):
             'announced_noted = "Neither',
             "deals[meta-midjourney-licensing-partnership]: announced: A date added by a curator",
         ),
+        (
+            'status = "offered"\noccurred = "2025-02-10"',
+            'status = "sold"\noccurred = "2025-02-10"',
+            "transitions[openai-97b-acquisition-bid #1]: status",
+        ),
+        (
+            'target = { lawsuit = "disney-universal-v-midjourney" }',
+            'target = { company = "midjourney" }',
+            "event_links[#1]: target names one record",
+        ),
+        (
+            'relation = "follows"',
+            'relation = "funds"',
+            "event_links[#1]: relation",
+        ),
     ],
 )
 def test_a_broken_entry_is_named_and_nothing_is_loaded(facts_copy, old, new, message):
