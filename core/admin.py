@@ -222,6 +222,12 @@ class TrackedAdmin(TextDirectionMixin, NulSafeChangelist, SimpleHistoryAdmin):
         return TemplateResponse(request, self.object_history_form_template, context)
 
 
+#: A reviewed record's fields in its admin form: the level a curator sets, and who set it
+#: and when (stamped by `core.editing.record_edit`, shown read-only).
+REVIEW_STAMP = ("review_by", "review_at")
+REVIEW_FIELDS = ["review", *REVIEW_STAMP]
+
+
 class ServiceAdmin(RecordServices, TrackedAdmin):
     """Admin whose records are written by their record type's services.
 

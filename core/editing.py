@@ -2,7 +2,8 @@
 
 Each record type's services (`companies.services`, `deals.services`) call `record_edit`
 to save: it locks the row and checks the version the editor loaded, bumps the version,
-validates with the model's rules, records who and why in the history, sets
+validates with the model's rules, records who and why in the history (and, for a
+record with a review level, who set the level and when it changed), sets
 many-to-many links, and keeps an old slug answering with a redirect. Nothing else
 saves a tracked record, so these rules hold on every path (admin, API, import, seed,
 accepted proposals).
@@ -19,7 +20,7 @@ from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
-from .models import slug_redirect_add
+from .models import Reviewed, slug_redirect_add
 from .versioning import version_lock
 
 
@@ -151,6 +152,8 @@ def record_edit(
     stored = _stored_values(record)
     old_slug = stored.get("slug") or ""
     _apply(record, fields or {})
+    if isinstance(record, Reviewed):
+        record.review_stamp(stored_level=stored.get("review"), user=user)
     if adding:
         record.version = 1
     else:

@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import RegexValidator
 from django.db import models
@@ -222,3 +223,73 @@ def wikidata_constraints() -> list[models.BaseConstraint]:
             violation_error_message=_("Another record already has this Wikidata QID."),
         )
     ]
+
+
+class ReviewLevel(models.TextChoices):
+    """How far curators checked a record, from least to most (see docs/curators.md)."""
+
+    MACHINE = "machine", _("machine-extracted")
+    REVIEWED = "reviewed", _("reviewed")
+    VERIFIED = "verified", _("verified")
+
+    @classmethod
+    def at_least(cls, level: str) -> list[str]:
+        """The levels at or above `level`: a filter by "reviewed" keeps verified records."""
+        values = cls.values
+        return values[values.index(level) :]
+
+
+#: What each level means, shown with a record's badge.
+REVIEW_EXPLANATIONS = {
+    ReviewLevel.MACHINE: _("Extracted from an article by machine and accepted by a curator."),
+    ReviewLevel.REVIEWED: _("Checked by a curator against its cited sources."),
+    ReviewLevel.VERIFIED: _(
+        "Verified against a primary source: a filing, a press release or a court docket."
+    ),
+}
+
+
+class Reviewed(models.Model):
+    """A record with a review level: how far a curator checked it, who set it and when.
+
+    A record a curator writes directly (admin, API, import, seed) is `reviewed` by
+    default; accepting a proposal records `machine`. `core.editing.record_edit` stamps
+    `review_by` and `review_at` whenever the level is set or changed, on every path.
+    """
+
+    review = models.CharField(
+        _("review level"),
+        max_length=8,
+        choices=ReviewLevel.choices,
+        default=ReviewLevel.REVIEWED,
+        help_text=_(
+            "Machine-extracted, reviewed against its sources, or verified against a "
+            "primary source (a filing, a press release, a court docket)."
+        ),
+    )
+    review_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("review level set by"),
+    )
+    review_at = models.DateTimeField(
+        _("review level set at"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def review_explanation(self) -> str:
+        return REVIEW_EXPLANATIONS[ReviewLevel(self.review)]
+
+    def review_stamp(self, *, stored_level: str | None, user) -> None:
+        """Record who set the level and when, if it is new or changed from `stored_level`."""
+        if stored_level == self.review:
+            return
+        self.review_by = user if getattr(user, "is_authenticated", False) else None
+        self.review_at = timezone.now()

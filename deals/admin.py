@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.admin import AliasSearchMixin, FileImportExportAdmin, ids_of
 from core.admin import (
+    REVIEW_FIELDS,
+    REVIEW_STAMP,
     HasCitationFilter,
     TextDirectionMixin,
     with_citation_count,
@@ -157,7 +159,9 @@ class DealAdmin(LinksSavedByServices, AliasSearchMixin, PartiesAdmin, FileImport
         "parties_display",
         "citation_count",
     ]
+    readonly_fields = REVIEW_STAMP
     list_filter = [
+        "review",
         "kinds",
         "status",
         year_filter("announced_on", _("announced")),
@@ -202,6 +206,7 @@ class DealAdmin(LinksSavedByServices, AliasSearchMixin, PartiesAdmin, FileImport
             },
         ),
         (_("Summary"), {"fields": ["summary", "summary_ar"]}),
+        (_("Review"), {"fields": REVIEW_FIELDS}),
     ]
 
     def save_formset(self, request, form, formset, change):
@@ -245,7 +250,9 @@ class InvestmentAdmin(
     resource_classes = [InvestmentResource]
     warn_without_citation = True
     list_display = ["__str__", "investee", "status", "round", "announced_display", "citation_count"]
+    readonly_fields = REVIEW_STAMP
     list_filter = [
+        "review",
         "status",
         "round",
         year_filter("announced_on", _("announced")),
@@ -308,7 +315,9 @@ class LawsuitAdmin(LinksSavedByServices, AliasSearchMixin, PartiesAdmin, FileImp
         "parties_display",
         "citation_count",
     ]
+    readonly_fields = REVIEW_STAMP
     list_filter = [
+        "review",
         "status",
         "claims",
         year_filter("filed_on", _("filed")),
@@ -368,7 +377,9 @@ class LawsuitEventAdmin(LinksSavedByServices, DealsServiceAdmin):
 class DevelopmentAdmin(LinksSavedByServices, AliasSearchMixin, DealsServiceAdmin):
     record_arg = "development"
     list_display = ["title", "kind", "jurisdiction", "occurred_display"]
+    readonly_fields = REVIEW_STAMP
     list_filter = [
+        "review",
         "kind",
         "jurisdiction",
         year_filter("occurred_on", _("occurred")),

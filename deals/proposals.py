@@ -4,9 +4,11 @@ Each function is named by its record type's entry in `core.records`
 (`Proposed.accept`) and called by `sources.services.review` with `read`, the payload's
 reader: it checks each value's type and raises Django's `ValidationError` keyed by
 where in the payload the problem is, and it resolves (or creates) the companies and
-people a payload names. The review cites the record afterwards, in the same
-transaction; nothing here imports `sources`.
+people a payload names; the record's review level is `machine`. The review cites
+the record afterwards, in the same transaction; nothing here imports `sources`.
 """
+
+from core.models import ReviewLevel
 
 from .models import ClaimKind, DealKind
 from .services import (
@@ -31,6 +33,7 @@ def deal_from_payload(read, *, user, reason: str):
         **read.money(),
         kinds=read.codes("kinds", DealKind).get("kinds"),
         parties=_parties(read, "role"),
+        review=ReviewLevel.MACHINE,
         user=user,
         reason=reason,
     )
@@ -42,6 +45,7 @@ def lawsuit_from_payload(read, *, user, reason: str):
         **read.partial_dates("filed"),
         **read.codes("claims", ClaimKind),
         parties=_parties(read, "side"),
+        review=ReviewLevel.MACHINE,
         user=user,
         reason=reason,
     )
@@ -55,6 +59,7 @@ def development_from_payload(read, *, user, reason: str):
         summary_ar=summary_ar,
         **read.partial_dates("occurred"),
         companies=read.companies("companies"),
+        review=ReviewLevel.MACHINE,
         user=user,
         reason=reason,
     )

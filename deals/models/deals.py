@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 from companies.models import Channel, Company, Person
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel, related_label
+from core.models import Reviewed, TrackedModel, related_label
 from core.money import money_constraints, money_fields
 from core.records import HasPage
 from core.slugs import unique_slug
@@ -56,6 +56,7 @@ class Deal(
     HasPage,
     partial_date_fields("announced", _("announced")),
     money_fields("value", _("value")),
+    Reviewed,
     TrackedModel,
 ):
     """An agreement, offer or bid between companies and people, as sources report it."""

@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 from companies.models import Company
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel, related_label
+from core.models import Reviewed, TrackedModel, related_label
 from core.money import money_constraints, money_fields
 from core.records import HasPage
 from core.slugs import unique_slug
@@ -38,6 +38,7 @@ class Investment(
     HasPage,
     partial_date_fields("announced", _("announced")),
     money_fields("value", _("investment")),
+    Reviewed,
     TrackedModel,
 ):
     """Money put into a company by one or more investors."""

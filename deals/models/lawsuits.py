@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 from companies.models import Company, Person
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import TrackedModel, exactly_one_of, related_label
+from core.models import Reviewed, TrackedModel, exactly_one_of, related_label
 from core.records import HasPage
 from core.slugs import unique_slug
 
@@ -45,7 +45,7 @@ class LawsuitStatus(models.TextChoices):
     DECIDED = "decided", _("decided")
 
 
-class Lawsuit(HasPage, partial_date_fields("filed", _("filed")), TrackedModel):
+class Lawsuit(HasPage, partial_date_fields("filed", _("filed")), Reviewed, TrackedModel):
     """A court case between companies or people."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)
@@ -192,7 +192,7 @@ class DevelopmentKind(models.TextChoices):
     MARKET = "market", _("market")
 
 
-class Development(HasPage, partial_date_fields("occurred", _("occurred")), TrackedModel):
+class Development(HasPage, partial_date_fields("occurred", _("occurred")), Reviewed, TrackedModel):
     """A dated legal or market development that names no single case or deal.
 
     "US courts have ruled for tech companies in training-data cases" is one: recording

@@ -26,7 +26,14 @@ from companies.normalization import strict_key
 from companies.proposals import recorded
 from companies.services import alias_add, company_create, person_create
 from core.editing import field_errors
-from core.models import TrackedModel, money_names, partial_date_names, value_columns
+from core.models import (
+    Reviewed,
+    ReviewLevel,
+    TrackedModel,
+    money_names,
+    partial_date_names,
+    value_columns,
+)
 from core.records import RECORD_TYPES, proposal_models, record_type, record_type_of
 
 from ..models import Proposal, ProposalKind, ProposalStatus
@@ -229,7 +236,9 @@ class PayloadReader:
         fields = self.partial_dates(*partial_date_names(model))
         for name in money_names(model):
             fields |= payloads.money(self.payload, name)
-        skipped = value_columns(model) | {field.name for field in TrackedModel._meta.fields}
+        skipped = value_columns(model) | {
+            field.name for field in [*TrackedModel._meta.fields, *Reviewed._meta.fields]
+        }
         for field in model._meta.get_fields():
             if field.name in self.payload and field.name not in skipped and not field.auto_created:
                 fields |= self._field(field)
@@ -263,8 +272,10 @@ def _create_service(entry):
     app_label = entry.model_label.split(".")[0]
     create = getattr(import_module(f"{app_label}.services"), f"{entry.name}_create")
 
+    review = {"review": ReviewLevel.MACHINE} if issubclass(entry.model, Reviewed) else {}
+
     def accept(read, *, user, reason: str):
-        return create(**read.record_fields(entry.model), user=user, reason=reason)
+        return create(**read.record_fields(entry.model), **review, user=user, reason=reason)
 
     return accept
 
