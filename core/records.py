@@ -100,6 +100,10 @@ class TimelineSource:
     extra: str = ""
     #: Whether the record has a `status` a timeline filter may ask for.
     has_status: bool = False
+    #: The value path of the review level (`core.models.Reviewed`) a review filter reads:
+    #: "review" for the record's own, "deal__review" for a step of a deal's; empty for a
+    #: record without one, which a review filter leaves out.
+    review: str = ""
     #: Whether a record without the date is still an entry, placed by the articles citing
     #: it or in the group whose date is not known. False where the record outlives its
     #: event (a company, a product): an article citing it does not report the event.
@@ -293,6 +297,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             title_ar="title_ar",
             companies=_parties("deals.DealParty", "deal"),
             has_status=True,
+            review="review",
         ),
     ),
     RecordType(
@@ -323,6 +328,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
                 *_parties("deals.Investment_investors", "investment"),
             ),
             has_status=True,
+            review="review",
         ),
     ),
     RecordType(
@@ -354,6 +360,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             title_ar="title_ar",
             companies=_parties("deals.LawsuitParty", "lawsuit"),
             has_status=True,
+            review="review",
         ),
     ),
     RecordType(
@@ -371,6 +378,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             slug="lawsuit__slug",
             resource="lawsuits",
             extra="kind",
+            review="lawsuit__review",
         ),
     ),
     RecordType(
@@ -398,6 +406,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             title="title",
             title_ar="title_ar",
             companies=_parties("deals.Development_companies", "development"),
+            review="review",
         ),
     ),
     RecordType(
@@ -415,6 +424,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             slug="deal__slug",
             resource="deals",
             extra="status",
+            review="deal__review",
             # The status filter keeps records in a status; a step is in none (its deal is).
             # An undated step adds nothing to the timeline: the deal itself is there.
             undated=False,

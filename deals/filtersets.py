@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company
 from companies.search import alias_search
-from core.api.filters import YearFilter
+from core.api.filters import ReviewFilter, YearFilter
 from core.cursors import decode_cursor
-from core.models import money_names, value_columns
+from core.models import Reviewed, money_names, value_columns
 
 from .models import (
     ClaimKind,
@@ -47,6 +47,7 @@ class DatedFilterSet(django_filters.FilterSet):
     date_after = django_filters.DateFilter(method="filter_after", label="Dated on or after")
     date_before = django_filters.DateFilter(method="filter_before", label="Dated on or before")
     q = django_filters.CharFilter(method="filter_q", label="Title or a party's name, any spelling")
+    review = ReviewFilter()
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(**{f"{self.date_field}__year": value})
@@ -117,6 +118,7 @@ def _company_fields(model) -> list[str]:
 def _choice_fields(model) -> list:
     """The model's own fields with choices, not counting parts of its dates and values."""
     parts = value_columns(model)
+    parts |= {field.name for field in Reviewed._meta.fields}
     return [
         field for field in model._meta.concrete_fields if field.choices and field.name not in parts
     ]
@@ -228,6 +230,7 @@ class TimelineFilterSet(django_filters.FilterSet):
         choices=timeline_statuses(),
         empty_label=_("Any status"),
     )
+    review = ReviewFilter(label=_("Review"), empty_label=_("Any review level"))
     year = YearFilter(label=_("Year"))
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
@@ -241,6 +244,7 @@ class TimelineFilterSet(django_filters.FilterSet):
             "kinds": data.get("kind") or None,
             "company": data.get("company") or None,
             "status": data.get("status") or None,
+            "review": data.get("review") or None,
             "year": data.get("year"),
         }
 

@@ -29,6 +29,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import PartialDate
+from core.models import ReviewLevel
 from core.records import RECORD_TYPES, CompanyLink, RecordType, TimelineSource, timeline_type
 
 from .models import DealStatus, LawsuitEventKind
@@ -157,6 +158,7 @@ def timeline_page(
     company: str | None = None,
     year: int | None = None,
     status: str | None = None,
+    review: str | None = None,
     after: Position | None = None,
     limit: int = 50,
 ) -> list[dict]:
@@ -167,6 +169,8 @@ def timeline_page(
     products without a founding or launch date are left out (`TimelineSource.undated`).
     Keyset-paginated on (group, date, kind:id); `after` is the last `Position` of the
     previous page. A `status` keeps only deals, investments and lawsuits in that status; a
+    `review` level only records reviewed at least that far (a lawsuit's events and a deal's
+    steps by their lawsuit's or deal's level; kinds without a level are left out); a
     `year` only records placed in that year. One query, a union of the kinds asked for.
     """
     parts = []
@@ -179,6 +183,10 @@ def timeline_page(
             if not source.has_status:
                 continue
             queryset = queryset.filter(status=status)
+        if review:
+            if not source.review:
+                continue
+            queryset = queryset.filter(**{f"{source.review}__in": ReviewLevel.at_least(review)})
         if company:
             queryset = queryset.filter(_company_condition(source, company))
         part = _timeline_rows(record_type, queryset)

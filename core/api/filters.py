@@ -3,9 +3,12 @@
 import django_filters
 from django import forms
 from django_filters import utils
+from django_filters.constants import EMPTY_VALUES
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
+
+from core.models import ReviewLevel
 
 #: Parameters every list understands besides its filters.
 COMMON_PARAMETERS = {"cursor", "page", "page_size", "format"}
@@ -55,3 +58,21 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", 9999)
         super().__init__(*args, **kwargs)
+
+
+class ReviewFilter(django_filters.ChoiceFilter):
+    """Records reviewed at least this far: `reviewed` keeps reviewed and verified records,
+    `machine` every record (`core.models.ReviewLevel.at_least`)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", ReviewLevel.choices)
+        kwargs.setdefault(
+            "label",
+            "Review level, at least: machine (all), reviewed (reviewed or verified), verified",
+        )
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": ReviewLevel.at_least(value)})

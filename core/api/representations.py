@@ -41,6 +41,15 @@ def money(row: dict, name: str = "value") -> dict:
     }
 
 
+#: The columns of a reviewed record's `review`.
+REVIEW_FIELDS = ("review", "review_by__username", "review_at")
+
+
+def review(row: dict) -> dict:
+    """A reviewed record's level, who set it (username) and when, from REVIEW_FIELDS."""
+    return {"level": row["review"], "by": row["review_by__username"], "at": row["review_at"]}
+
+
 def money_fields(name: str = "value") -> list[str]:
     return [
         f"{name}_{part}" for part in ("amount", "currency", "qualifier", "undisclosed", "basis")

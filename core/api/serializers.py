@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from core.dates import PARTIAL_DATE_PARTS, DateBasis, DatePrecision, PartialDate
+from core.models import ReviewLevel
 from core.money import Money, MoneyBasis, MoneyQualifier
 
 
@@ -43,6 +44,19 @@ class PartialDateOut(serializers.Serializer):
     inferred = serializers.BooleanField(
         help_text='Whether basis is "inferred" (kept for readers of the former shape).'
     )
+
+
+class ReviewOut(serializers.Serializer):
+    level = serializers.ChoiceField(
+        choices=ReviewLevel.choices,
+        help_text="machine: extracted from an article by machine and accepted by a curator; "
+        "reviewed: checked by a curator against its cited sources; verified: checked against "
+        "a primary source (a filing, a press release, a court docket).",
+    )
+    by = serializers.CharField(
+        allow_null=True, help_text="The username of the curator who set the level, if any."
+    )
+    at = serializers.DateTimeField(allow_null=True, help_text="When the level was set.")
 
 
 class MoneyOut(serializers.Serializer):

@@ -9,6 +9,7 @@ from collections import defaultdict
 from rest_framework import serializers
 
 from core.api.representations import (
+    REVIEW_FIELDS,
     Links,
     Representation,
     codes_by_record,
@@ -20,8 +21,9 @@ from core.api.representations import (
     reference,
     reference_fields,
     references_by_record,
+    review,
 )
-from core.api.serializers import CitationOut, MoneyOut, PartialDateOut, ReferenceOut
+from core.api.serializers import CitationOut, MoneyOut, PartialDateOut, ReferenceOut, ReviewOut
 from sources.api.representations import citations_by_record
 
 from ..models import (
@@ -74,6 +76,7 @@ class DatedRecordOut(serializers.Serializer):
     summary_ar = serializers.CharField(allow_blank=True)
     citations = CitationOut(many=True)
     related_events = RelatedEventOut(many=True)
+    review = ReviewOut(help_text="How far curators checked the record, who set that and when.")
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
 
@@ -83,7 +86,16 @@ class DatedRepresentation(Representation):
 
     #: The citation's foreign key to the record.
     target = ""
-    fields = ("id", "slug", "status", "summary", "summary_ar", "version", "updated_at")
+    fields = (
+        "id",
+        "slug",
+        "status",
+        "summary",
+        "summary_ar",
+        "version",
+        "updated_at",
+        *REVIEW_FIELDS,
+    )
 
     def get_attrs(self, ids):
         return per_record(
@@ -108,6 +120,7 @@ class DatedRepresentation(Representation):
             "summary_ar": row["summary_ar"],
             "citations": attrs["citations"],
             "related_events": attrs["related_events"],
+            "review": review(row),
             "version": row["version"],
             "updated_at": row["updated_at"],
         }
@@ -383,6 +396,7 @@ class DevelopmentOut(serializers.Serializer):
     summary_ar = serializers.CharField(allow_blank=True)
     citations = CitationOut(many=True)
     related_events = RelatedEventOut(many=True)
+    review = ReviewOut(help_text="How far curators checked the record, who set that and when.")
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
 
@@ -405,6 +419,7 @@ class DevelopmentRepresentation(Representation):
         "version",
         "updated_at",
         *partial_date_fields("occurred"),
+        *REVIEW_FIELDS,
     )
 
     def get_attrs(self, ids):
@@ -433,6 +448,7 @@ class DevelopmentRepresentation(Representation):
             "summary_ar": row["summary_ar"],
             "citations": attrs["citations"],
             "related_events": attrs["related_events"],
+            "review": review(row),
             "version": row["version"],
             "updated_at": row["updated_at"],
         }

@@ -60,6 +60,8 @@ class LawsuitPartyWrite(serializers.Serializer):
 #: Fields every titled record shares, and the summaries every record has.
 TITLED = ["slug", "title", "title_ar"]
 SUMMARISED = ["summary", "summary_ar"]
+#: The review level a curator raises or lowers (`core.models.ReviewLevel`).
+REVIEW = ["review"]
 SLUG_OPTIONAL = {"slug": {"required": False}}
 
 
@@ -115,7 +117,7 @@ class DealWrite(CitedRecordWrite):
     class Meta:
         model = Deal
         fields = [*TITLED, "kinds", "status", "announced", "announced_by", "announced_via"]
-        fields += ["value", *SUMMARISED, "parties", "citations", "version"]
+        fields += ["value", *SUMMARISED, "parties", "citations", *REVIEW, "version"]
         extra_kwargs = SLUG_OPTIONAL
 
 
@@ -132,7 +134,7 @@ class InvestmentWrite(CitedRecordWrite):
     class Meta:
         model = Investment
         fields = ["slug", "investee", "investors", "status", "round", "announced", "value"]
-        fields += ["stake_percent", *SUMMARISED, "citations", "version"]
+        fields += ["stake_percent", *SUMMARISED, "citations", *REVIEW, "version"]
         extra_kwargs = SLUG_OPTIONAL
 
 
@@ -150,7 +152,7 @@ class LawsuitWrite(CitedRecordWrite):
         model = Lawsuit
         fields = [*TITLED, "court", "docket_number", "docket_url", "jurisdiction", "status"]
         fields += ["filed", "claims"]
-        fields += [*SUMMARISED, "parties", "citations", "version"]
+        fields += [*SUMMARISED, "parties", "citations", *REVIEW, "version"]
         extra_kwargs = SLUG_OPTIONAL
 
 
@@ -165,7 +167,7 @@ class DevelopmentWrite(CitedRecordWrite):
     class Meta:
         model = Development
         fields = [*TITLED, "kind", "jurisdiction", "occurred", "companies", *SUMMARISED]
-        fields += ["citations", "version"]
+        fields += ["citations", *REVIEW, "version"]
         extra_kwargs = SLUG_OPTIONAL
 
 

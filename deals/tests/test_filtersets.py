@@ -22,7 +22,7 @@ def test_its_filters_are_the_models_choices_value_and_links():
     investment_filters = set(record_filterset(Investment, "announced").base_filters)
     development_filters = set(record_filterset(Development, "occurred").base_filters)
 
-    shared = {"company", "year", "date_after", "date_before", "q"}
+    shared = {"company", "year", "date_after", "date_before", "q", "review"}
     assert investment_filters == shared | {"status", "round", "currency", "has_value"}
     assert development_filters == shared | {"kind"}
 
