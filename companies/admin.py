@@ -10,6 +10,8 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
 
 from core.admin import (
+    REVIEW_FIELDS,
+    REVIEW_STAMP,
     HasCitationFilter,
     NulSafeChangelist,
     ServiceAdmin,
@@ -230,7 +232,14 @@ class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
         "deal_count",
         "citation_count",
     ]
-    list_filter = ["kinds", "status", year_filter("founded_on", _("founded")), HasCitationFilter]
+    readonly_fields = REVIEW_STAMP
+    list_filter = [
+        "review",
+        "kinds",
+        "status",
+        year_filter("founded_on", _("founded")),
+        HasCitationFilter,
+    ]
     search_fields = ["name", "name_ar", "slug"]
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -254,6 +263,7 @@ class CompanyAdmin(NamedRecordAdmin, FileImportExportAdmin):
                 ]
             },
         ),
+        (_("Review"), {"fields": REVIEW_FIELDS}),
     ]
     filter_horizontal = ["kinds"]
 
@@ -294,7 +304,8 @@ class PersonAdmin(NamedRecordAdmin):
     record_arg = "person"
     actions = ["merge_people"]
     list_display = ["name", "name_ar", "slug", "citation_count"]
-    list_filter = [HasCitationFilter]
+    readonly_fields = REVIEW_STAMP
+    list_filter = ["review", HasCitationFilter]
     search_fields = ["name", "name_ar", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AliasInline, RoleInline, CitationInline]
@@ -319,7 +330,8 @@ class ProductAdmin(NamedRecordAdmin):
     record_arg = "product"
     actions = ["merge_products"]
     list_display = ["name", "name_ar", "company", "kind", "launched_display", "citation_count"]
-    list_filter = ["kind", year_filter("launched_on", _("launched")), HasCitationFilter]
+    readonly_fields = REVIEW_STAMP
+    list_filter = ["review", "kind", year_filter("launched_on", _("launched")), HasCitationFilter]
     search_fields = ["name", "name_ar", "slug"]
     autocomplete_fields = ["company", "platforms"]
     prepopulated_fields = {"slug": ["name"]}

@@ -2,7 +2,7 @@
 
 import django_filters
 
-from core.api.filters import YearFilter
+from core.api.filters import ReviewFilter, YearFilter
 from core.models import wikidata_validator
 
 from .models import Company, CompanyKind, CompanyStatus, Person, Product, ProductKind
@@ -11,13 +11,14 @@ from .search import alias_search
 
 class AliasQueryFilterSet(django_filters.FilterSet):
     """`q`: records whose names match in any spelling (Arabic variants, Latin, prefixes);
-    `wikidata`: the record of a Wikidata item."""
+    `wikidata`: the record of a Wikidata item; `review`: records reviewed at least so far."""
 
     alias_kind = ""
     q = django_filters.CharFilter(method="filter_q", label="Names in any spelling or script")
     wikidata = django_filters.CharFilter(
         label="Wikidata QID, such as Q380", validators=[wikidata_validator]
     )
+    review = ReviewFilter()
 
     def filter_q(self, queryset, name, value):
         hits = alias_search(value, kinds=[self.alias_kind], limit=500)

@@ -3,13 +3,16 @@
 Each function is named by its record type's entry in `core.records`
 (`Proposed.accept`) and called by `sources.services.review` with `read`, the payload's
 reader (typed values, Django's `ValidationError` keyed by where in the payload the
-problem is, the companies a payload names resolved or created). The review cites the
-record afterwards; nothing here imports `sources`.
+problem is, the companies a payload names resolved or created); the record's review
+level is `machine`. The review cites the record afterwards; nothing here imports
+`sources`.
 """
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
+
+from core.models import ReviewLevel
 
 from .duplicates import duplicate_candidates
 from .models import Company, Person, Product
@@ -50,7 +53,14 @@ def _named(read, create, model, *, user, reason: str, **extra):
     confirmed = read.payload.get("confirm_new") is True
     if not confirmed and model is not Product:
         _refuse_known_name(model, names)
-    record = create(**names, **extra, confirm_new=confirmed, user=user, reason=reason)
+    record = create(
+        **names,
+        **extra,
+        review=ReviewLevel.MACHINE,
+        confirm_new=confirmed,
+        user=user,
+        reason=reason,
+    )
     for spelling in read.spellings():
         if strict_key(spelling):
             alias_add(target=record, name=spelling)

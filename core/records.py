@@ -202,6 +202,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             title_ar="name_ar",
             companies=(CompanyLink(),),
             undated=False,
+            review="review",
         ),
     ),
     RecordType(
@@ -254,6 +255,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             title_ar="name_ar",
             companies=(CompanyLink(company="company"),),
             undated=False,
+            review="review",
         ),
     ),
     RecordType(

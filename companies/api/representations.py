@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from core.api.representations import (
     PAGES,
+    REVIEW_FIELDS,
     Links,
     Representation,
     codes_by_record,
@@ -15,8 +16,9 @@ from core.api.representations import (
     reference,
     reference_fields,
     references_by_record,
+    review,
 )
-from core.api.serializers import AliasOut, CitationOut, PartialDateOut, ReferenceOut
+from core.api.serializers import AliasOut, CitationOut, PartialDateOut, ReferenceOut, ReviewOut
 from core.models import wikidata_url
 from sources.api.representations import citations_by_record
 
@@ -58,6 +60,7 @@ class RecordOut(serializers.Serializer):
     wikidata_url = serializers.CharField(allow_blank=True, help_text="Its Wikidata page.")
     aliases = AliasOut(many=True)
     citations = CitationOut(many=True)
+    review = ReviewOut(help_text="How far curators checked the record, who set that and when.")
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
 
@@ -148,6 +151,7 @@ class NamedRepresentation(Representation):
         "wikidata",
         "version",
         "updated_at",
+        *REVIEW_FIELDS,
     )
 
     def get_attrs(self, ids):
@@ -178,6 +182,7 @@ class NamedRepresentation(Representation):
             "wikidata_url": wikidata_url(row["wikidata"]),
             "aliases": attrs["aliases"],
             "citations": attrs["citations"],
+            "review": review(row),
             "version": row["version"],
             "updated_at": row["updated_at"],
         }

@@ -66,7 +66,7 @@ class NamedRecordSerializer(RecordServices, ServiceWriteSerializer):
 
 
 #: The fields every named record's serializer ends with.
-DESCRIBED = ["description", "description_ar", "wikidata", "version", "confirm_new"]
+DESCRIBED = ["description", "description_ar", "wikidata", "review", "version", "confirm_new"]
 
 
 class CompanyWrite(NamedRecordSerializer):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import HasWikidata, TrackedModel, wikidata_constraints
+from core.models import HasWikidata, Reviewed, TrackedModel, wikidata_constraints
 from core.records import HasPage
 from core.slugs import unique_slug
 
@@ -43,7 +43,9 @@ class CompanyStatus(models.TextChoices):
     DEFUNCT = "defunct", _("defunct")
 
 
-class Company(HasPage, partial_date_fields("founded", _("founded")), HasWikidata, TrackedModel):
+class Company(
+    HasPage, partial_date_fields("founded", _("founded")), HasWikidata, Reviewed, TrackedModel
+):
     """An organisation the tracker follows: a lab, a startup, a studio, an investor."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)

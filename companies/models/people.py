@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import HasWikidata, TrackedModel, related_label, wikidata_constraints
+from core.models import HasWikidata, Reviewed, TrackedModel, related_label, wikidata_constraints
 from core.records import HasPage
 from core.slugs import unique_slug
 
@@ -13,7 +13,7 @@ from .companies import Company
 from .names import validate_name
 
 
-class Person(HasPage, HasWikidata, TrackedModel):
+class Person(HasPage, HasWikidata, Reviewed, TrackedModel):
     """A person named by a source: an executive, a founder, an investor."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import partial_date_constraints, partial_date_fields
 from core.history import record_history
-from core.models import HasWikidata, TrackedModel, wikidata_constraints
+from core.models import HasWikidata, Reviewed, TrackedModel, wikidata_constraints
 from core.records import HasPage
 from core.slugs import unique_slug
 
@@ -21,7 +21,9 @@ class ProductKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Product(HasPage, partial_date_fields("launched", _("launched")), HasWikidata, TrackedModel):
+class Product(
+    HasPage, partial_date_fields("launched", _("launched")), HasWikidata, Reviewed, TrackedModel
+):
     """A model, an app or a service a company makes (Sora, Imagine, Instagram)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True, blank=True)

@@ -154,7 +154,9 @@ def _party(
         return record
     create = company_create if kind == "company" else person_create
     try:
-        record = create(name=name or name_ar, name_ar=name_ar, **_edit(proposal))
+        record = create(
+            name=name or name_ar, name_ar=name_ar, review=ReviewLevel.MACHINE, **_edit(proposal)
+        )
     except ValidationError as error:
         raise field_errors(error, key) from None
     _cite(proposal, record)
