@@ -1,4 +1,4 @@
-"""The data migration marking records that accepted proposals became as machine-extracted."""
+"""The data migrations marking records that accepted proposals became as machine-extracted."""
 
 import datetime
 
@@ -58,3 +58,30 @@ def test_accepted_records_become_machine_extracted_by_the_deciding_curator(djang
     leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
     MigrationExecutor(connection).migrate(leaves)
     assert not MigrationExecutor(connection).migration_plan(leaves)
+
+
+def test_accepted_companies_become_machine_extracted_too():
+    old = migrate([("companies", "0011_review_level"), *BEFORE])
+    Company = old.get_model("companies", "Company")
+    accepted = Company.objects.create(name="Accepted", slug="accepted")
+    Company.objects.create(name="Typed in", slug="typed-in")
+    article = old.get_model("sources", "Article").objects.create(
+        title="An article", text="Accepted is new.", language="en"
+    )
+    old.get_model("sources", "Proposal").objects.create(
+        article=article,
+        kind="company",
+        status="accepted",
+        payload={},
+        evidence="Accepted is new.",
+        confidence=0.9,
+        summary="Accepted",
+        fingerprint="f",
+        decided_at=DECIDED,
+        company=accepted,
+    )
+    new = migrate([("companies", "0012_accepted_records_machine_extracted")])
+    levels = dict(new.get_model("companies", "Company").objects.values_list("name", "review"))
+    assert levels == {"Accepted": "machine", "Typed in": "reviewed"}
+    leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    MigrationExecutor(connection).migrate(leaves)
