@@ -134,6 +134,7 @@ class TestBadge:
         ("language", "label", "explanation"),
         [
             ("en", "verified", "Verified against a primary source"),
+            ("ar", "موثّق", "تُحقّق منه مقابل مصدر أولي"),
         ],
     )
     def test_the_page_shows_the_level_and_its_meaning(
