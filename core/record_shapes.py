@@ -80,6 +80,9 @@ class TimelineSource:
     title: str
     title_ar: str
     companies: tuple[CompanyLink, ...]
+    #: Paths from a record to the slug of a person taking part in it (a party, the one
+    #: who announced it); none when people take no part in records of the type.
+    people: tuple[str, ...] = ()
     slug: str = "slug"
     resource: str | None = None
     #: A value path shown beside the title ("kind" of a lawsuit event); empty for none.
