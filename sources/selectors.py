@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Count, Q, QuerySet
 
 from core.dates import DatePrecision
+from core.models import money_names, partial_date_names
 
 from .extraction.dates import date_mentions
 from .extraction.money import money_mentions
@@ -233,10 +234,9 @@ def field_kind(model: type[models.Model] | None, name: str) -> str:
     """ "money" or "date" when `name` is a money value or a partial date of `model`."""
     if model is None:
         return ""
-    columns = {field.name for field in model._meta.concrete_fields}
-    if f"{name}_amount" in columns and f"{name}_currency" in columns:
+    if name in money_names(model):
         return "money"
-    if f"{name}_on" in columns and f"{name}_precision" in columns:
+    if name in partial_date_names(model):
         return "date"
     return ""
 
