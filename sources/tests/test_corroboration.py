@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from deals.models import Deal
 from deals.tests.factories import DealFactory
@@ -190,3 +191,23 @@ def test_a_conflict_is_raised_from_citations_and_resolved_by_a_curator(django_us
     CitationFactory(article=third, deal=deal, excerpt=third.text, supports="value")
     found = corroboration_of(deal.citations.select_related("article"), deal)
     assert len(found.conflicts) == 1, "a new disagreeing citation brings the conflict back"
+
+
+@pytest.mark.django_db
+def test_a_curator_resolves_a_conflict_in_the_admin(curator_client, curator):
+    deal = DealFactory()
+    citations = [
+        CitationFactory(article=article, deal=deal, excerpt=article.text, supports="value")
+        for article in (
+            ArticleFactory(text="Meta will pay $14 billion."),
+            ArticleFactory(text="The deal is worth $15 billion."),
+        )
+    ]
+    response = curator_client.post(
+        reverse("admin:sources_citation_changelist"),
+        {"action": "resolve_conflicts", "_selected_action": [citations[0].pk]},
+        follow=True,
+    )
+    assert "2 citations marked as resolved." in response.content.decode()
+    assert corroboration_of(deal.citations.select_related("article"), deal).conflicts == []
+    assert {citation.conflict_resolved_by for citation in deal.citations.all()} == {curator}
