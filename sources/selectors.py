@@ -166,25 +166,11 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Corroboration:
+    """A record's support as a whole and per cited field, and its unresolved conflicts."""
+
     whole: Support
     fields: dict[str, Support]
     conflicts: list[Conflict]
-
-    def as_dict(self) -> dict:
-        return {
-            **self.whole.as_dict(),
-            "fields": {name: support.as_dict() for name, support in self.fields.items()},
-            "conflicts": [
-                {
-                    "field": conflict.field,
-                    "excerpts": [
-                        {"article_id": cited.article_id, "excerpt": cited.excerpt}
-                        for cited in (conflict.first, conflict.second)
-                    ],
-                }
-                for conflict in self.conflicts
-            ],
-        }
 
 
 def support_of(cited: Iterable[Cited]) -> Support:
@@ -244,6 +230,8 @@ def field_kind(model: type[models.Model] | None, name: str) -> str:
 def field_conflict(name: str, kind: str, cited: list[Cited]) -> Conflict | None:
     """The first pair of `cited` from different articles whose excerpts state values that
     disagree, unless a curator resolved both; None when they agree or state none."""
+    if len({one.article_id for one in cited}) < 2:
+        return None  # one article is never read against itself
     read = _money_values if kind == "money" else _date_values
     agree = _same_money if kind == "money" else _same_period
     values = [(one, read(one)) for one in cited]
