@@ -54,6 +54,14 @@ def test_a_single_source_record_has_the_badge(client):
     assert 'class="tag single-source">single source<' in html
 
 
+def test_each_excerpt_of_a_conflict_links_to_its_article(client):
+    deal = conflicted_deal()
+    html = page(client, deal.get_absolute_url())
+    flag = html.split('class="conflict"')[1].split("</div>")[0]
+    for citation in deal.citations.filter(supports="value"):
+        assert f"{citation.article.get_absolute_url()}#c{citation.pk}" in flag
+
+
 def test_a_resolved_conflict_is_no_longer_flagged(client, curator):
     deal = conflicted_deal()
     conflict_resolve(record=deal, field="value", user=curator)
