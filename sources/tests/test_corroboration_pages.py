@@ -87,3 +87,19 @@ def test_the_page_runs_as_many_queries_with_more_sources(client):
     with CaptureQueriesContext(connection) as six:
         assert "6 sources" in page(client, deal.get_absolute_url())
     assert len(six) == len(one)
+
+
+def test_the_line_and_the_flag_in_arabic(client):
+    deal = conflicted_deal()
+    html = page(client, f"/ar{deal.get_absolute_url()}")
+    assert "3 مصادر: 2 بالعربية، 1 بالإنجليزية؛ وسيلتان إعلاميتان" in html
+    assert "تختلف المصادر في القيمة" in html
+    assert "3 sources" not in html
+
+
+def test_the_single_source_badge_in_arabic(client):
+    development = DevelopmentFactory()
+    cite(development, "A court ruled.", outlet="AP")
+    html = page(client, f"/ar{development.get_absolute_url()}")
+    assert "مصدر واحد: 1 بالإنجليزية؛ وسيلة إعلامية واحدة" in html
+    assert 'class="tag single-source">مصدر وحيد<' in html
