@@ -18,7 +18,11 @@ from core.api.representations import (
 )
 from core.api.serializers import AliasOut, CitationOut, PartialDateOut, ReferenceOut
 from core.models import wikidata_url
-from sources.api.representations import citations_by_record
+from sources.api.representations import (
+    CorroborationOut,
+    citations_and_corroboration,
+    corroborations,
+)
 
 from ..models import Alias, Company, Person, Product, Role
 from .facts import (
@@ -58,6 +62,9 @@ class RecordOut(serializers.Serializer):
     wikidata_url = serializers.CharField(allow_blank=True, help_text="Its Wikidata page.")
     aliases = AliasOut(many=True)
     citations = CitationOut(many=True)
+    corroboration = CorroborationOut(
+        help_text="The distinct articles, outlets and languages supporting the record."
+    )
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
 
@@ -151,10 +158,14 @@ class NamedRepresentation(Representation):
     )
 
     def get_attrs(self, ids):
+        citations, corroboration = citations_and_corroboration(
+            self.target, ids, self.links, self.model
+        )
         return per_record(
             ids,
             aliases=aliases_by_record(self.target, ids),
-            citations=citations_by_record(self.target, ids, self.links),
+            citations=citations,
+            corroboration=corroboration,
             **self.related(ids),
         )
 
@@ -178,6 +189,7 @@ class NamedRepresentation(Representation):
             "wikidata_url": wikidata_url(row["wikidata"]),
             "aliases": attrs["aliases"],
             "citations": attrs["citations"],
+            "corroboration": attrs["corroboration"],
             "version": row["version"],
             "updated_at": row["updated_at"],
         }
@@ -198,11 +210,12 @@ class CompanyRepresentation(NamedRepresentation):
 
     def get_attrs(self, ids):
         """As for every named record, with the facts' citations read with the company's."""
-        facts, citations = company_facts(ids, self.links)
+        facts, citations, sources = company_facts(ids, self.links)
         return per_record(
             ids,
             aliases=aliases_by_record(self.target, ids),
             citations=citations,
+            corroboration=corroborations(sources, ids, self.links, Company),
             **self.related(ids),
             **facts,
         )

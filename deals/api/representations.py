@@ -22,7 +22,11 @@ from core.api.representations import (
     references_by_record,
 )
 from core.api.serializers import CitationOut, MoneyOut, PartialDateOut, ReferenceOut
-from sources.api.representations import citations_by_record
+from sources.api.representations import (
+    CorroborationOut,
+    citations_and_corroboration,
+    citations_by_record,
+)
 
 from ..models import (
     Deal,
@@ -64,6 +68,10 @@ def company_or_person(row: dict, links: Links) -> dict:
     return {"company": company, "person": person}
 
 
+#: How the record's citations support it; documented with every cited record.
+CORROBORATION_HELP = "The distinct articles, outlets and languages supporting the record."
+
+
 class DatedRecordOut(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.CharField()
@@ -73,6 +81,7 @@ class DatedRecordOut(serializers.Serializer):
     summary = serializers.CharField(allow_blank=True)
     summary_ar = serializers.CharField(allow_blank=True)
     citations = CitationOut(many=True)
+    corroboration = CorroborationOut(help_text=CORROBORATION_HELP)
     related_events = RelatedEventOut(many=True)
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
@@ -86,9 +95,13 @@ class DatedRepresentation(Representation):
     fields = ("id", "slug", "status", "summary", "summary_ar", "version", "updated_at")
 
     def get_attrs(self, ids):
+        citations, corroboration = citations_and_corroboration(
+            self.target, ids, self.links, self.model
+        )
         return per_record(
             ids,
-            citations=citations_by_record(self.target, ids, self.links),
+            citations=citations,
+            corroboration=corroboration,
             related_events=related_events_by_record(self.target, ids, self.links),
             **self.related(ids),
         )
@@ -107,6 +120,7 @@ class DatedRepresentation(Representation):
             "summary": row["summary"],
             "summary_ar": row["summary_ar"],
             "citations": attrs["citations"],
+            "corroboration": attrs["corroboration"],
             "related_events": attrs["related_events"],
             "version": row["version"],
             "updated_at": row["updated_at"],
@@ -382,6 +396,7 @@ class DevelopmentOut(serializers.Serializer):
     summary = serializers.CharField()
     summary_ar = serializers.CharField(allow_blank=True)
     citations = CitationOut(many=True)
+    corroboration = CorroborationOut(help_text=CORROBORATION_HELP)
     related_events = RelatedEventOut(many=True)
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
@@ -410,10 +425,14 @@ class DevelopmentRepresentation(Representation):
     def get_attrs(self, ids):
         link = (Development.companies.through, "development_id", "company", "companies")
         companies = references_by_record(self.links, link, ids)
+        citations, corroboration = citations_and_corroboration(
+            "development", ids, self.links, Development
+        )
         return per_record(
             ids,
             companies=companies,
-            citations=citations_by_record("development", ids, self.links),
+            citations=citations,
+            corroboration=corroboration,
             related_events=related_events_by_record("development", ids, self.links),
         )
 
@@ -432,6 +451,7 @@ class DevelopmentRepresentation(Representation):
             "summary": row["summary"],
             "summary_ar": row["summary_ar"],
             "citations": attrs["citations"],
+            "corroboration": attrs["corroboration"],
             "related_events": attrs["related_events"],
             "version": row["version"],
             "updated_at": row["updated_at"],
