@@ -301,6 +301,7 @@ SPECTACULAR_SETTINGS = {
     # Several models have a `kind` field; this one's choices need a name of their own.
     "ENUM_NAME_OVERRIDES": {
         "DevelopmentKindEnum": "deals.models.DevelopmentKind",
+        "DealStatusEnum": "deals.models.DealStatus",
         "ChannelEnum": "companies.models.facts.Channel",
         "MetricKindEnum": "companies.models.MetricKind",
         "StatementKindEnum": "companies.models.StatementKind",

@@ -19,7 +19,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from companies.models import Company
+from companies.models import Company, Person
 from core.records import timeline_type
 from sources.models import Citation
 
@@ -172,3 +172,21 @@ class CompanyFeed(TimelineFeed):
 
     def link(self, obj):
         return obj["company"].get_absolute_url()
+
+
+class PersonFeed(TimelineFeed):
+    """One person's events: the deals and lawsuits they take part in or announced."""
+
+    def get_object(self, request, slug):
+        person = get_object_or_404(Person, slug=slug)
+        obj = super().get_object(request)
+        obj["filters"]["person"] = person.slug
+        obj["person"] = person
+        return obj
+
+    def title(self, obj):
+        name = _in_language(obj["person"].name, obj["person"].name_ar)
+        return _("AI deals tracker: %(person)s") % {"person": name}
+
+    def link(self, obj):
+        return obj["person"].get_absolute_url()

@@ -152,10 +152,17 @@ def _after(position: Position) -> Q:
     return Q(e_group=0) & (Q(e_day__lt=day) | Q(e_day=day, e_uid__lt=uid)) | Q(e_group=1)
 
 
+def _with_person(model, source: TimelineSource, slug: str):
+    """The ids of records a person takes part in, each once whatever the roles."""
+    condition = reduce(or_, (Q(**{path: slug}) for path in source.people))
+    return model.objects.filter(condition).values("pk")
+
+
 def timeline_page(
     *,
     kinds: list[str] | None = None,
     company: str | None = None,
+    person: str | None = None,
     year: int | None = None,
     status: str | None = None,
     review: str | None = None,
@@ -171,7 +178,9 @@ def timeline_page(
     previous page. A `status` keeps only deals, investments and lawsuits in that status; a
     `review` level only records reviewed at least that far (a lawsuit's events and a deal's
     steps by their lawsuit's or deal's level; kinds without a level are left out); a
-    `year` only records placed in that year. One query, a union of the kinds asked for.
+    `year` only records placed in that year; a `person` only deals and lawsuits that person
+    takes part in (as a party or the one who announced it). One query, a union of the
+    kinds asked for.
     """
     parts = []
     for record_type in TIMELINE_TYPES:
@@ -189,6 +198,10 @@ def timeline_page(
             queryset = queryset.filter(**{f"{source.review}__in": ReviewLevel.at_least(review)})
         if company:
             queryset = queryset.filter(_company_condition(source, company))
+        if person:
+            if not source.people:
+                continue
+            queryset = queryset.filter(pk__in=_with_person(record_type.model, source, person))
         part = _timeline_rows(record_type, queryset)
         if year:
             part = part.filter(e_day__year=year)

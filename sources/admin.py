@@ -27,7 +27,13 @@ from .models import (
     ProposalStatus,
     content_hash,
 )
-from .services import ingestion_request, proposal_accept, proposal_merge, proposal_reject
+from .services import (
+    conflict_resolve,
+    ingestion_request,
+    proposal_accept,
+    proposal_merge,
+    proposal_reject,
+)
 from .services.ingestion import article_text_errors
 from .services.review import (
     RECORD_MODELS,
@@ -203,11 +209,34 @@ class ArticleAdmin(TrackedAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(TrackedAdmin):
-    list_display = ["excerpt_start", "article", "target", "supports"]
-    list_filter = ["article"]
+    list_display = ["excerpt_start", "article", "target", "supports", "conflict_resolved_at"]
+    list_filter = ["article", "supports"]
     search_fields = ["excerpt", "article__title", "supports"]
     autocomplete_fields = ["article", *CITATION_TARGETS]
     list_select_related = ["article", *CITATION_TARGETS]
+    #: Set by the action below (`conflict_resolve`), never typed in.
+    readonly_fields = ["conflict_resolved_at", "conflict_resolved_by"]
+    actions = ["resolve_conflicts"]
+
+    @admin.action(description=_("Resolve the conflicts of the selected citations' fields"))
+    def resolve_conflicts(self, request, queryset):
+        """Mark every citation of each selected citation's record and field as reviewed,
+        so the disagreement the record's page flags is no longer shown."""
+        pairs = {(citation.target, citation.supports) for citation in queryset if citation.supports}
+        marked = sum(
+            conflict_resolve(record=record, field=field, user=request.user)
+            for record, field in pairs
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d citation marked as resolved.",
+                "%(count)d citations marked as resolved.",
+                marked,
+            )
+            % {"count": marked},
+            messages.SUCCESS,
+        )
 
     @admin.display(description=_("excerpt"))
     def excerpt_start(self, citation):

@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import NulSafeChangelist
+
 from .models import KIND_CHOICES, Delivery, Subscription
 from .services import subscription_create, subscription_enable
 
@@ -39,7 +41,7 @@ class DisabledFilter(admin.SimpleListFilter):
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(NulSafeChangelist, admin.ModelAdmin):
     form = SubscriptionForm
     list_display = ["url", "owner", "state", "failure_count", "created_at"]
     list_filter = [DisabledFilter, "created_at"]
@@ -90,7 +92,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(NulSafeChangelist, admin.ModelAdmin):
     """Deliveries are a log: read, never written, in the admin."""
 
     list_display = ["event_type", "subscription", "attempt", "status_code", "error", "created_at"]

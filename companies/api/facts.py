@@ -20,7 +20,7 @@ from core.api.representations import (
     reference_fields,
 )
 from core.api.serializers import CitationOut, MoneyOut, PartialDateOut, ReferenceOut
-from sources.api.representations import citations_by_targets
+from sources.api.representations import sources_by_targets
 
 from ..models import Metric, MetricKind, Rivalry, Statement, StatementKind
 from ..models.facts import Channel
@@ -183,15 +183,16 @@ def _rivalries(ids: list[int], links: Links) -> list[tuple[int, dict]]:
     return found
 
 
-def company_facts(ids: list[int], links: Links) -> tuple[dict, dict[int, list[dict]]]:
+def company_facts(ids: list[int], links: Links) -> tuple[dict, dict, dict]:
     """The figures, statements and rivalries of the companies `ids`, each with its
-    citations, by attribute and company id; and the companies' own citations by id."""
+    citations, by attribute and company id; the companies' own citations by id, and
+    what corroboration reads of them (`sources.selectors.Cited` rows) by id."""
     facts = {
         "metric": _metrics(ids),
         "statement": _statements(ids, links),
         "rivalry": _rivalries(ids, links),
     }
-    cited = citations_by_targets(
+    cited, sources = sources_by_targets(
         {"company": ids} | {kind: [fact["id"] for _, fact in rows] for kind, rows in facts.items()},
         links,
     )
@@ -201,4 +202,4 @@ def company_facts(ids: list[int], links: Links) -> tuple[dict, dict[int, list[di
         for company_id, fact in rows:
             fact["citations"] = cited[kind].get(fact["id"], [])
             found[f"{kind}s" if kind != "rivalry" else "rivalries"][company_id].append(fact)
-    return found, cited["company"]
+    return found, cited["company"], sources["company"]

@@ -20,7 +20,11 @@ from core.api.representations import (
 )
 from core.api.serializers import AliasOut, CitationOut, PartialDateOut, ReferenceOut, ReviewOut
 from core.models import wikidata_url
-from sources.api.representations import citations_by_record
+from sources.api.representations import (
+    CorroborationOut,
+    citations_and_corroboration,
+    corroborations,
+)
 
 from ..models import Alias, Company, Person, Product, Role
 from .facts import (
@@ -60,6 +64,9 @@ class RecordOut(serializers.Serializer):
     wikidata_url = serializers.CharField(allow_blank=True, help_text="Its Wikidata page.")
     aliases = AliasOut(many=True)
     citations = CitationOut(many=True)
+    corroboration = CorroborationOut(
+        help_text="The distinct articles, outlets and languages supporting the record."
+    )
     review = ReviewOut(help_text="How far curators checked the record, who set that and when.")
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
@@ -155,10 +162,14 @@ class NamedRepresentation(Representation):
     )
 
     def get_attrs(self, ids):
+        citations, corroboration = citations_and_corroboration(
+            self.target, ids, self.links, self.model
+        )
         return per_record(
             ids,
             aliases=aliases_by_record(self.target, ids),
-            citations=citations_by_record(self.target, ids, self.links),
+            citations=citations,
+            corroboration=corroboration,
             **self.related(ids),
         )
 
@@ -182,6 +193,7 @@ class NamedRepresentation(Representation):
             "wikidata_url": wikidata_url(row["wikidata"]),
             "aliases": attrs["aliases"],
             "citations": attrs["citations"],
+            "corroboration": attrs["corroboration"],
             "review": review(row),
             "version": row["version"],
             "updated_at": row["updated_at"],
@@ -203,11 +215,12 @@ class CompanyRepresentation(NamedRepresentation):
 
     def get_attrs(self, ids):
         """As for every named record, with the facts' citations read with the company's."""
-        facts, citations = company_facts(ids, self.links)
+        facts, citations, sources = company_facts(ids, self.links)
         return per_record(
             ids,
             aliases=aliases_by_record(self.target, ids),
             citations=citations,
+            corroboration=corroborations(sources, ids, self.links, Company),
             **self.related(ids),
             **facts,
         )

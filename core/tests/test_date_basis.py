@@ -19,6 +19,7 @@ from core.models import partial_date_names
 from deals.services import deal_create, lawsuit_event_add
 from deals.tests.factories import (
     DealFactory,
+    DealTransitionFactory,
     DevelopmentFactory,
     InvestmentFactory,
     LawsuitEventFactory,
@@ -41,6 +42,7 @@ FACTORIES = {
     "deals.Lawsuit": LawsuitFactory,
     "deals.LawsuitEvent": LawsuitEventFactory,
     "deals.Development": DevelopmentFactory,
+    "deals.DealTransition": DealTransitionFactory,
     "sources.Article": ArticleFactory,
 }
 

@@ -24,7 +24,11 @@ from core.api.representations import (
     review,
 )
 from core.api.serializers import CitationOut, MoneyOut, PartialDateOut, ReferenceOut, ReviewOut
-from sources.api.representations import citations_by_record
+from sources.api.representations import (
+    CorroborationOut,
+    citations_and_corroboration,
+    citations_by_record,
+)
 
 from ..models import (
     Deal,
@@ -66,6 +70,10 @@ def company_or_person(row: dict, links: Links) -> dict:
     return {"company": company, "person": person}
 
 
+#: How the record's citations support it; documented with every cited record.
+CORROBORATION_HELP = "The distinct articles, outlets and languages supporting the record."
+
+
 class DatedRecordOut(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.CharField()
@@ -75,6 +83,7 @@ class DatedRecordOut(serializers.Serializer):
     summary = serializers.CharField(allow_blank=True)
     summary_ar = serializers.CharField(allow_blank=True)
     citations = CitationOut(many=True)
+    corroboration = CorroborationOut(help_text=CORROBORATION_HELP)
     related_events = RelatedEventOut(many=True)
     review = ReviewOut(help_text="How far curators checked the record, who set that and when.")
     version = serializers.IntegerField()
@@ -98,9 +107,13 @@ class DatedRepresentation(Representation):
     )
 
     def get_attrs(self, ids):
+        citations, corroboration = citations_and_corroboration(
+            self.target, ids, self.links, self.model
+        )
         return per_record(
             ids,
-            citations=citations_by_record(self.target, ids, self.links),
+            citations=citations,
+            corroboration=corroboration,
             related_events=related_events_by_record(self.target, ids, self.links),
             **self.related(ids),
         )
@@ -119,6 +132,7 @@ class DatedRepresentation(Representation):
             "summary": row["summary"],
             "summary_ar": row["summary_ar"],
             "citations": attrs["citations"],
+            "corroboration": attrs["corroboration"],
             "related_events": attrs["related_events"],
             "review": review(row),
             "version": row["version"],
@@ -395,6 +409,7 @@ class DevelopmentOut(serializers.Serializer):
     summary = serializers.CharField()
     summary_ar = serializers.CharField(allow_blank=True)
     citations = CitationOut(many=True)
+    corroboration = CorroborationOut(help_text=CORROBORATION_HELP)
     related_events = RelatedEventOut(many=True)
     review = ReviewOut(help_text="How far curators checked the record, who set that and when.")
     version = serializers.IntegerField()
@@ -425,10 +440,14 @@ class DevelopmentRepresentation(Representation):
     def get_attrs(self, ids):
         link = (Development.companies.through, "development_id", "company", "companies")
         companies = references_by_record(self.links, link, ids)
+        citations, corroboration = citations_and_corroboration(
+            "development", ids, self.links, Development
+        )
         return per_record(
             ids,
             companies=companies,
-            citations=citations_by_record("development", ids, self.links),
+            citations=citations,
+            corroboration=corroboration,
             related_events=related_events_by_record("development", ids, self.links),
         )
 
@@ -447,6 +466,7 @@ class DevelopmentRepresentation(Representation):
             "summary": row["summary"],
             "summary_ar": row["summary_ar"],
             "citations": attrs["citations"],
+            "corroboration": attrs["corroboration"],
             "related_events": attrs["related_events"],
             "review": review(row),
             "version": row["version"],

@@ -66,3 +66,21 @@ def test_pages_point_feed_readers_at_their_feed(client):
 
     assert f'href="{reverse("deals:timeline_feed")}?kind=deal"' in timeline
     assert f'href="{reverse("deals:company_feed", args=["meta"])}"' in company
+
+
+def test_a_person_feed_has_the_deals_they_take_part_in_or_announced(client):
+    wang = feed(client, reverse("deals:person_feed", args=["alexandr-wang"]))
+    assert wang.feed.title.endswith("Alexandr Wang")
+    assert any("Meta licenses Midjourney" in entry.title for entry in wang.entries)
+
+    musk = feed(client, reverse("deals:person_feed", args=["elon-musk"]))
+    titles = [entry.title for entry in musk.entries]
+    assert any("OpenAI" in title for title in titles)
+    assert all("Meta licenses" not in title for title in titles)
+    assert len({entry.id for entry in musk.entries}) == len(musk.entries)
+    assert client.get(reverse("deals:person_feed", args=["nobody"])).status_code == 404
+
+
+def test_a_person_page_points_at_their_feed(client):
+    person = client.get(reverse("companies:person", args=["alexandr-wang"])).content.decode()
+    assert f'href="{reverse("deals:person_feed", args=["alexandr-wang"])}"' in person

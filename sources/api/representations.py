@@ -11,6 +11,7 @@ from core.records import record_type
 
 from .. import models
 from ..access import is_curator, may_read_text
+from ..selectors import CITED_COLUMNS, Cited, Corroboration, corroboration
 
 
 def citations_by_record(target: str, ids: list[int], links: Links) -> dict[int, list[dict]]:
@@ -26,21 +27,21 @@ def citations_by_targets(
 ) -> dict[str, dict[int, list[dict]]]:
     """The citations of records of several citable kinds, by kind and record id (one
     query): `targets` maps each citation foreign key ("metric") to the records' ids."""
+    return sources_by_targets(targets, links)[0]
+
+
+def sources_by_targets(targets: dict[str, list[int]], links: Links) -> tuple[dict, dict]:
+    """As `citations_by_targets`, with what corroboration reads of the same citations:
+    (citations, `Cited` rows), each by kind and record id, from one query."""
     wanted = Q()
     for target, ids in targets.items():
         wanted |= Q(**{f"{target}_id__in": ids})
-    rows = (
-        models.Citation.objects.filter(wanted)
-        .order_by("id")
-        .values(
-            *(f"{target}_id" for target in targets),
-            "excerpt",
-            "supports",
-            "article_id",
-            "article__title",
-        )
+    columns = dict.fromkeys(
+        (*(f"{target}_id" for target in targets), "article__title", *CITED_COLUMNS)
     )
+    rows = models.Citation.objects.filter(wanted).order_by("id").values(*columns)
     cited = {target: defaultdict(list) for target in targets}
+    sources = {target: defaultdict(list) for target in targets}
     for row in rows:
         citation = {
             "article": {
@@ -51,10 +52,91 @@ def citations_by_targets(
             "excerpt": row["excerpt"],
             "supports": row["supports"],
         }
+        source = Cited.from_row(row)
         for target in targets:
             if row[f"{target}_id"] is not None:
                 cited[target][row[f"{target}_id"]].append(citation)
-    return cited
+                sources[target][row[f"{target}_id"]].append(source)
+    return cited, sources
+
+
+def citations_and_corroboration(
+    target: str, ids: list[int], links: Links, model
+) -> tuple[dict[int, list[dict]], dict[int, dict]]:
+    """The citations of the records `ids` and each record's corroboration (one query)."""
+    citations, sources = sources_by_targets({target: ids}, links)
+    return citations[target], corroborations(sources[target], ids, links, model)
+
+
+def corroborations(sources: dict[int, list], ids: list[int], links: Links, model) -> dict:
+    """Each record's corroboration in the API's shape, from its `Cited` rows."""
+    return {pk: corroboration_out(corroboration(sources.get(pk, []), model), links) for pk in ids}
+
+
+def corroboration_out(found: Corroboration, links: Links) -> dict:
+    return {
+        **found.whole.as_dict(),
+        "fields": {name: support.as_dict() for name, support in found.fields.items()},
+        "conflicts": [
+            {
+                "field": conflict.field,
+                "kind": conflict.kind,
+                "citations": [
+                    {
+                        "article": {
+                            "id": one.article_id,
+                            "url": links.url("articles", one.article_id),
+                        },
+                        "excerpt": one.excerpt,
+                    }
+                    for one in (conflict.first, conflict.second)
+                ],
+            }
+            for conflict in found.conflicts
+        ],
+    }
+
+
+class SupportOut(serializers.Serializer):
+    articles = serializers.IntegerField(help_text="Distinct articles citing it.")
+    outlets = serializers.IntegerField(
+        help_text="Distinct named outlets of those articles (an unnamed one adds none)."
+    )
+    languages = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text='Articles by language code: {"ar": 2, "en": 1}.',
+    )
+    single_source = serializers.BooleanField(help_text="Exactly one article supports it.")
+
+
+class ConflictArticleOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField()
+
+
+class ConflictCitationOut(serializers.Serializer):
+    article = ConflictArticleOut()
+    excerpt = serializers.CharField()
+
+
+class ConflictOut(serializers.Serializer):
+    field = serializers.CharField(help_text="The cited field the two excerpts disagree on.")
+    kind = serializers.ChoiceField(choices=["money", "date"])
+    citations = ConflictCitationOut(
+        many=True, help_text="The two citations, from different articles, that disagree."
+    )
+
+
+class CorroborationOut(SupportOut):
+    fields = serializers.DictField(
+        child=SupportOut(),
+        help_text='The same counts for each field citations name in "supports".',
+    )
+    conflicts = ConflictOut(
+        many=True,
+        help_text="Amounts or dates of one field that two articles state differently, "
+        "not yet resolved by a curator.",
+    )
 
 
 class IngestionOut(serializers.Serializer):

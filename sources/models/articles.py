@@ -1,6 +1,7 @@
 import hashlib
 import unicodedata
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -104,6 +105,23 @@ class Citation(TrackedModel):
         max_length=100,
         blank=True,
         help_text=_('Which field or claim it supports ("founded", "value"); empty for the whole.'),
+    )
+    conflict_resolved_at = models.DateTimeField(
+        _("conflict resolved"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when a curator resolved a disagreement between this citation and another "
+            "of the same field; a conflict is flagged while one of its two citations is not."
+        ),
+    )
+    conflict_resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("conflict resolved by"),
     )
     # One key per citable record type, named as its `citation_field`: the class body's
     # namespace is the one the model is built from, so the keys are columns like any.

@@ -1,6 +1,6 @@
 """Writes for articles: submission, ingestion, and curators' decisions on proposals."""
 
-from .citations import citation_add, citations_replace
+from .citations import citation_add, citations_replace, conflict_resolve
 from .ingestion import (
     DuplicateArticle,
     article_ingest,
@@ -18,6 +18,7 @@ __all__ = [
     "article_submit",
     "citation_add",
     "citations_replace",
+    "conflict_resolve",
     "ingestion_fail",
     "ingestion_request",
     "ingestion_send",

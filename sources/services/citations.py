@@ -7,6 +7,7 @@ quoted verbatim from the article, and the same excerpt never cites one record tw
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.editing import change_announce, field_errors
@@ -59,3 +60,26 @@ def citations_replace(*, record: models.Model, citations: list[dict], user=None)
     for citation in record.citations.exclude(pk__in=kept):
         citation._history_user = user
         citation.delete()
+
+
+@transaction.atomic
+def conflict_resolve(*, record: models.Model, field: str, user=None) -> int:
+    """Mark the citations of `record` that support `field` as reviewed by a curator, so
+    their disagreement is no longer flagged; returns how many were marked.
+
+    A citation added later is not marked: if it disagrees again, the conflict is back.
+    """
+    if not field:
+        raise ValidationError({"supports": _("A conflict is about one cited field.")})
+    now = timezone.now()
+    marked = 0
+    for citation in record.citations.filter(supports=field, conflict_resolved_at__isnull=True):
+        citation.conflict_resolved_at = now
+        citation.conflict_resolved_by = user
+        citation.version += 1
+        citation._history_user = user
+        citation.save(
+            update_fields=["conflict_resolved_at", "conflict_resolved_by", "version", "updated_at"]
+        )
+        marked += 1
+    return marked

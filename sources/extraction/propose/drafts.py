@@ -215,3 +215,11 @@ def product_kind(context: str) -> str:
         if pattern.search(context):
             return kind
     return "other"
+
+
+#: Words that refer back to the company a text is about: "it", "the company", «الشركة».
+REFERS_BACK = re.compile(
+    r"\b(?:it|its|the company|the startup|the firm|the group)\b"
+    r"|(?<!\w)(?:الشركة|الشركه|وهي|إنها|أنها|لها|فيها|منها)(?!\w)",
+    re.I,
+)

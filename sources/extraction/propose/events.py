@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from companies.normalization import DEFINITE, strict_key
 from core.dates import PartialDate
 
 from ..events import EventKind, EventMention
@@ -12,18 +11,20 @@ from ..resolve import Entity, matching_deals
 from ..sentences import Sentence
 from .article import ArticleIndex, within
 from .drafts import (
-    CLAIM_CUES,
     DEAL_EVENTS,
+    REFERS_BACK,
     Drafts,
     ProposalDraft,
     date_payload,
     deal_family,
     deal_title,
     event_confidence,
-    joined_names,
     money_payload,
     summary,
 )
+from .investments import InvestmentDrafts
+from .lawsuits import LawsuitDrafts
+from .told import ToldAgain
 
 #: Partnership and licensing in one sentence are one deal of both kinds.
 _JOINED_EVENTS = {EventKind.PARTNERSHIP, EventKind.LICENSING}
@@ -31,42 +32,16 @@ _JOINED_EVENTS = {EventKind.PARTNERSHIP, EventKind.LICENSING}
 _REJECTED = re.compile(r"رفض|رفضت|rejected|turned down|declined", re.I)
 _TALKS = re.compile(r"محادثات|مفاوضات|\btalks\b|negotiat", re.I)
 _COMPLETED = re.compile(r"أتمت|أكملت|اكتملت|completed|closed the", re.I)
-_RAISED = re.compile(r"جمعت|جمع|جولة|raised|raises|round", re.I)
-_AGAINST = re.compile(r"\bضد\b|(?<!\w)ضد(?!\w)|\bagainst\b|\bsued\b|\bsues\b", re.I)
-#: Who filed it, right after the word for the suit: "brought by X", "from X",
-#: «رفعتها X», «التي أقامتها X».
-_FILED_BY = re.compile(
-    r"\s*(?:[,،]\s*)?(?:(?:\w+\s+){0,3}?(?:(?:brought|filed|lodged)\s+by|from)\b"
-    r"|(?:(?:\S+\s+){0,4}?)(?:التي\s+|الذي\s+)?(?:رفع|أقام|اقام)(?:تها|ها|وها|تاها|ته|ه)(?!\w))",
-    re.I,
-)
-#: "in it" right after an investing verb: the money went to the company referred to.
-_IN_IT = re.compile(
-    r"\s*(?:(?<!\w)(?:فيها|فيه|فيهما)(?!\w)|in (?:it|the company|the startup)\b)", re.I
-)
 #: Agreements in the plural: one with each company named after them.
 _PLURAL_AGREEMENTS = re.compile(r"شراكات|اتفاقيات|اتفاقات|partnerships|agreements|deals", re.I)
-#: «بعرضه», «بصفقتها»: a noun with a possessive pronoun, an event already told.
-_ITS = re.compile(r"^[وف]?ب\w+(?:ه|ها|هما|هم)$")
 #: The word before the party an offer comes from: «من», "from", "by", «يقوده» (led by).
 _OFFERED_BY = frozenset({"من", "from", "by", "يقوده", "يقودها", "بقيادة"})
-#: A round named by the company it is for, right after it: «جولة تمويل OpenAI».
-_ROUND_OF = re.compile(r"[وفبل]?(?:ال)?جول(?:ة|ه) (?:ال)?تمويل(?:ية|يه)?")
 #: The kinds of event that have a value of their own (a hire's pay goes with its deal).
 _VALUED = frozenset({EventKind.INVESTMENT, EventKind.ACQUISITION, EventKind.BID} | _JOINED_EVENTS)
 #: Words that join two clauses each telling its own event.
 _CLAUSE_JOIN = re.compile(
     r"[,،]?\s+(?:while|whereas)\s+|[،,]?\s*(?<!\w)(?:فيما|بينما|في حين)(?!\w)"
 )
-#: Where the party that filed a suit stops: "accusing", «تتهمها», «كما» start a new clause.
-_CLAUSE_END = re.compile(
-    r";|\b(?:accus\w*|alleg\w*|claim\w*|saying|over)\b"
-    r"|(?<!\w)(?:و?تتهم\w*|متهم\w*|كما|فيما|بينما|في حين)(?!\w)",
-    re.I,
-)
-#: An aside about a party: ", who co-founded OpenAI with Sam Altman in 2015,".
-_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", re.I)
-_FACES = re.compile(r"تواجه|يواجه|\bfaces?\b|\bfacing\b", re.I)
 _FIGURE = re.compile(
     r"valu(?:ation|ing|ed)|market (?:value|cap)|worth|revenue|sales|turnover"
     r"|تقييم|قيمتها السوقية|القيمة السوقية|قيمة سوقية|إيرادات|ايرادات|الإيرادات|عائدات|مبيعات",
@@ -77,20 +52,10 @@ _DEAL_VALUE = re.compile(
     r"(?:valued|worth|قيمتها|بقيمة)",
     re.I,
 )
-#: Words before the company that receives an investment: "in", "into", «في».
-_INTO = frozenset({"in", "into", "في", "فى", "بشركة"})
-_COMPANY_NOUNS = frozenset({"شركة", "شركه", "الشركة", "startup", "company", "firm", "lab"})
-_WORD_BEFORE = re.compile(r"[^\W\d_]+", re.UNICODE)
-_REFERS_BACK = re.compile(
-    r"\b(?:it|its|the company|the startup|the firm|the group)\b"
-    r"|(?<!\w)(?:الشركة|الشركه|وهي|إنها|أنها|لها|فيها|منها)(?!\w)",
-    re.I,
-)
-_BACKED = re.compile(r"backed|مدعوم", re.I)
 _FOUNDED = re.compile(r"تأسست|تأسس|أسست|founded|was established", re.I)
 
 
-class EventDrafts:
+class EventDrafts(ToldAgain, LawsuitDrafts, InvestmentDrafts):
     """The event proposals of one article; launches and foundings are kept for the
     proposals of the products and companies they concern."""
 
@@ -253,65 +218,6 @@ class EventDrafts:
         if when is not None and named:
             self.founded.setdefault(named[0][1].key, when.date)
 
-    def refers_back(self, cue: EventMention) -> bool:
-        """«الشراكة», «قادت الجولة» or "the partnership" after one is proposed: the same
-        event again."""
-        before = self.doc.text[max(0, cue.start - 6) : cue.start].lower()
-        words = cue.text.split()
-        definite = any(DEFINITE.match(word) or _ITS.match(word) for word in words)
-        named = before.endswith(("the ", "its ", "this ")) or " the " in f" {cue.text.lower()} "
-        return (definite or named) and self.latest(cue.kind) is not None
-
-    def latest(self, kind) -> ProposalDraft | None:
-        """The last draft proposed of an event of `kind`."""
-        return next(
-            (d for d in reversed(self.drafts.by_fingerprint.values()) if kind in d.event_kinds),
-            None,
-        )
-
-    def tell_more(self, kind, sentence, amount, date) -> None:
-        """What a sentence about an event already proposed ("The round was led by NEA",
-        «وقادت الجولة شركة X», "The complaint, filed on Wednesday") adds to it: a date or
-        an amount it lacks, and a round's further investors."""
-        draft = self.latest(kind)
-        payload = draft.payload
-        date_key = {"lawsuit": "filed", "development": "occurred"}.get(draft.kind, "announced")
-        if date and not payload.get(date_key):
-            payload[date_key] = date_payload(date)
-        value = money_payload(amount)
-        if value and draft.kind in ("deal", "investment") and not payload.get("value"):
-            payload["value"] = value
-        if draft.kind == "investment":
-            self.more_investors(draft, sentence)
-        elif EventKind.BID in draft.event_kinds:
-            self.more_bidders(draft, sentence)
-        stated = payload.get(date_key)
-        shown = PartialDate.from_dict(stated) if stated else None
-        title = draft.summary.split(", ")[0]
-        if draft.kind == "investment":
-            investors = " and ".join(p["name"] for p in payload["investors"]) or "?"
-            title = f"Investment: {investors} → {payload['investee']['name']}"
-        draft.summary = summary(title, payload.get("value"), shown)
-
-    def more_bidders(self, draft, sentence) -> None:
-        """«وضم التحالف إلى جانب ماسك كلاً من X و Y»: the consortium's other members."""
-        parties = draft.payload["parties"]
-        present = {strict_key(p["name"]) for p in parties}
-        for _start, entity in self.doc.named_in(sentence, ("company", "person")):
-            if strict_key(entity.name) not in present:
-                parties.append({**entity.reference(), "role": "bidder"})
-                present.add(strict_key(entity.name))
-
-    def more_investors(self, draft, sentence) -> None:
-        investee = draft.payload["investee"]
-        present = {strict_key(p["name"]) for p in [investee, *draft.payload["investors"]]}
-        for start, entity in self.doc.named_in(sentence):
-            if self.receives(start):
-                return
-            if strict_key(entity.name) not in present:
-                draft.payload["investors"].append(entity.reference())
-                present.add(strict_key(entity.name))
-
     def sides(self, sentence: Sentence, cue: EventMention, kinds=("company",)):
         # "Nvidia-backed CoreWeave": Nvidia describes CoreWeave and is no party.
         named = [(s, e) for s, e in self.doc.named_in(sentence, kinds) if not self.doc.modifies(s)]
@@ -460,188 +366,13 @@ class EventDrafts:
         kinds = {event.kind for event in within(self.events, sentence)}
         return bool(kinds - {EventKind.HIRING})
 
-    def investment(self, sentence, cue, amount, date) -> None:
-        named = self.doc.named_in(sentence, ("company", "person"))
-        investee, investors = self.investment_roles(sentence, cue, named)
-        if investee is None:
-            return
-        subject = None if investors else self.tied_subject(sentence)
-        if subject is not None and subject.key != investee.key:
-            investors = [subject]
-        value = money_payload(amount)
-        if not investors and value is None:
-            return
-        payload = {
-            "investee": investee.reference(),
-            "investors": [entity.reference() for entity in investors],
-            "status": "announced",
-        }
-        if value:
-            payload["value"] = value
-        if date:
-            payload["announced"] = date_payload(date)
-        title = f"{joined_names(investors) or '?'} → {investee.name}"
-        confidence = event_confidence([investee], investors, value, date)
-        identity = [investee.identity, sorted(e.identity for e in investors)]
-        self.propose(
-            "investment", sentence, payload, f"Investment: {title}", date, confidence, identity
-        )
-
     def tied_subject(self, sentence) -> Entity | None:
         """The company an earlier sentence is about, when this one refers back to it (a
         pronoun, "the company", «الشركة», or an item of a list under its heading); else
         None: a role the text does not fill stays empty for the curator."""
-        if self.doc.is_list_item(sentence) or _REFERS_BACK.search(sentence.text):
+        if self.doc.is_list_item(sentence) or REFERS_BACK.search(sentence.text):
             return self.doc.subject_before(sentence)
         return None
-
-    def receives(self, start: int) -> bool:
-        """Whether the party at `start` follows "in" / «في» (or «في شركة»): it is invested in."""
-        words = _WORD_BEFORE.findall(self.doc.text[max(0, start - 40) : start].lower())[-2:]
-        if words and words[-1] in _COMPANY_NOUNS:
-            words = words[:-1]
-        return bool(words) and words[-1] in _INTO
-
-    def investment_roles(self, sentence, cue, named):
-        """Who put money into whom: the words before each party say its role.
-
-        The company after "in" / «في» (or "stake in") receives the money; after "led by"
-        / «بقيادة» / "backed by" / «المدعومة من» a party invests; a company that raises is
-        the one before the raising cue (or inside it: «جمعت شركة X … تمويلاً»). A role
-        the sentence does not give stays empty.
-        """
-        if _IN_IT.match(self.doc.text[cue.end : sentence.end]):
-            # «ضخت فيها أمازون», "invested in it": the company the story is about.
-            investee = self.doc.most_named
-            if investee is None:
-                return None, []
-            self.shared_investee = investee
-            return investee, [e for _start, e in named if e.key != investee.key]
-        led = [e for start, e in named if self.doc.modifies(start) == "led"]
-        named = [(start, e) for start, e in named if not self.doc.modifies(start)]
-        companies = [(start, e) for start, e in named if e.kind == "company"]
-        receiving = [e for start, e in companies if self.receives(start)]
-        if not receiving and _ROUND_OF.fullmatch(cue.text):
-            # «تشارك في جولة تمويل OpenAI»: the round is the company's that follows it.
-            receiving = [e for start, e in companies if 0 <= start - cue.end <= 2]
-        if receiving:
-            investee = receiving[0]
-        elif _RAISED.search(cue.text) or _BACKED.search(cue.text):
-            raising = [e for start, e in companies if start < cue.end]
-            investee = raising[-1] if raising else None
-        elif self.shared_investee is not None:
-            # "…, while Google invested $3 billion": the same company as the clause before.
-            investee = self.shared_investee
-        else:
-            after = [e for start, e in companies if start >= cue.end]
-            investee = after[0] if after else None
-        if investee is None:
-            return None, []
-        self.shared_investee = investee
-        investors = [e for _start, e in named if e.key != investee.key]
-        if _BACKED.search(cue.text) and not receiving:
-            investors = [e for start, e in named if start >= cue.end and e.key != investee.key]
-        elif _RAISED.search(cue.text) and not receiving:
-            investors = [e for start, e in named if start >= cue.start and e.key != investee.key]
-        investors += [e for e in led if e.key != investee.key and e not in investors]
-        return investee, investors
-
-    def lawsuit(self, sentence, cue, date) -> None:
-        named = self.doc.named_in(sentence, ("company", "person"), every=True)
-        plaintiffs, defendants = (
-            list({e.key: e for e in side}.values())
-            for side in self.lawsuit_sides(sentence, cue, named)
-        )
-        if not defendants and not plaintiffs:
-            return
-        parties = [{**e.reference(), "side": "plaintiff"} for e in plaintiffs] + [
-            {**e.reference(), "side": "defendant"} for e in defendants
-        ]
-        title = f"{joined_names(plaintiffs) or '?'} v. {joined_names(defendants) or '?'}"
-        title_ar = (
-            f"{joined_names(plaintiffs, True) or '؟'} ضد {joined_names(defendants, True) or '؟'}"
-        )
-        payload = {
-            "title": title,
-            "title_ar": title_ar,
-            "status": "filed",
-            "claims": [code for code, cue_re in CLAIM_CUES.items() if cue_re.search(sentence.text)],
-            "parties": parties,
-        }
-        if date:
-            payload["filed"] = date_payload(date)
-        confidence = event_confidence(plaintiffs, defendants, None, date)
-        identity = [sorted(e.identity for e in plaintiffs), sorted(e.identity for e in defendants)]
-        self.propose("lawsuit", sentence, payload, f"Lawsuit: {title}", date, confidence, identity)
-
-    def lawsuit_sides(self, sentence, cue, named):
-        """Who sues whom. "X sued Y", «رفعت X دعوى ضد Y»: before the cue (or "against",
-        «ضد») sue, after it are sued. "a lawsuit brought by X", «دعوى رفعتها X»: X
-        sues, and the parties before the cue (or the company the pronoun of «ضدها»
-        refers to) are sued. "X faces a lawsuit": X is sued."""
-        rest = self.doc.text[cue.end : sentence.end]
-        filer = _FILED_BY.match(rest)
-        if filer:
-            after_filer = cue.end + filer.end()
-            told = self.doc.text[after_filer : sentence.end]
-            against, clause_end = _AGAINST.search(told), _CLAUSE_END.search(told)
-            stops = [m.start() for m in (against, clause_end) if m]
-            pivot = after_filer + min(stops) if stops else sentence.end
-            plaintiffs = [e for start, e in named if after_filer <= start < pivot]
-            sued = []
-            if against and (not clause_end or against.start() < clause_end.start()):
-                sued = [e for start, e in named if start >= pivot]
-            defendants = sued or [e for start, e in named if start < cue.start]
-            if not defendants:
-                subject = self.tied_subject(sentence) or self.doc.subject_before(sentence)
-                defendants = [subject] if subject else []
-            keys = {e.key for e in plaintiffs}
-            return plaintiffs, [e for e in defendants if e.key not in keys]
-        split = _AGAINST.search(sentence.text)
-        pivot = sentence.start + split.start() if split else cue.start
-        asides = self.asides(sentence)
-        before = [e for start, e in named if start < pivot and not asides(start)]
-        rest = max(pivot, cue.end)
-        clause_end = _CLAUSE_END.search(self.doc.text[rest : sentence.end])
-        end = rest + clause_end.start() if clause_end else sentence.end
-        keys = {e.key for e in before}
-        after = [e for start, e in named if pivot <= start < end and e.key not in keys]
-        opening = self.doc.text[sentence.start : cue.start]
-        if _FACES.search(opening) and not split:
-            return [], before + after
-        if not before and _REFERS_BACK.search(opening):
-            # "In June, it sued Anthropic": the company the sentences before are about.
-            subject = self.doc.subject_before(sentence)
-            if subject is not None:
-                return [subject], [e for e in after if e.key != subject.key]
-        return before, after
-
-    def asides(self, sentence):
-        """Whether a position is inside an aside (", who co-founded OpenAI in 2015,"),
-        whose names and dates are not the clause's."""
-        spans = [
-            (sentence.start + m.start(), sentence.start + m.end())
-            for m in _ASIDE.finditer(sentence.text)
-        ]
-        return lambda position: any(start <= position < end for start, end in spans)
-
-    def ruling(self, sentence, date) -> None:
-        companies = [entity for _start, entity in self.doc.named_in(sentence)]
-        names = joined_names(companies)
-        payload = {
-            "title": f"Court ruling{': ' + names if names else ''}",
-            "title_ar": f"حكم قضائي{': ' + joined_names(companies, True) if companies else ''}",
-            "kind": "court_rulings",
-            "summary": sentence.text if not self.arabic else "",
-            "summary_ar": sentence.text if self.arabic else "",
-            "companies": [entity.reference() for entity in companies],
-        }
-        if date:
-            payload["occurred"] = date_payload(date)
-        confidence = 0.5 + (0.1 if companies else 0) + (0.1 if date else 0)
-        self.propose(
-            "development", sentence, payload, payload["title"], date, confidence, [sentence.text]
-        )
 
     def launch(self, sentence, cue, date) -> None:
         _before, after = self.sides(sentence, cue, kinds=("product",))
