@@ -305,6 +305,7 @@ SPECTACULAR_SETTINGS = {
         "ChannelEnum": "companies.models.facts.Channel",
         "MetricKindEnum": "companies.models.MetricKind",
         "StatementKindEnum": "companies.models.StatementKind",
+        "ReviewLevelEnum": "core.models.ReviewLevel",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

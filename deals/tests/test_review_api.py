@@ -54,6 +54,9 @@ class TestShape:
         review = schema["components"]["schemas"]["ReviewOut"]["properties"]
         assert set(review) == {"level", "by", "at"}
         assert "primary source" in review["level"]["description"]
+        schemas = schema["components"]["schemas"]
+        assert schemas["ReviewLevelEnum"]["enum"] == ["machine", "reviewed", "verified"]
+        assert not {"LevelEnum", "ReviewEnum"} & set(schemas)
         parameters = schema["paths"]["/api/v1/deals/"]["get"]["parameters"]
         assert "review" in {parameter["name"] for parameter in parameters}
 
