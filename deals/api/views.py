@@ -42,9 +42,8 @@ from .representations import (
     DealOut,
     DealRepresentation,
     LawsuitRepresentation,
-    TimelinePageOut,
-    timeline_entry,
 )
+from .timeline import TimelinePageOut, timeline_entry
 
 EARLIEST = Value(datetime.date(1, 1, 1), output_field=DateField())
 LATEST = Value(datetime.date(9999, 12, 31), output_field=DateField())
